@@ -1,0 +1,1 @@
+"""Pure domain types: no Qt, no SQLAlchemy, no I/O."""

@@ -1,0 +1,162 @@
+"""Stages, statuses and the plain records the services hand to the UI, CLI and reports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Stage(enum.Enum):
+    """The three stages of a case; the value is the catalog file's stage key."""
+
+    FILING = "filing"
+    TRIAL = "trial"
+    ENFORCEMENT = "enforcement"
+
+    @property
+    def prefix(self) -> str:
+        """Point-id prefix: LA-001 belongs to 立案, SP- to 审判, ZX- to 执行."""
+        return _PREFIX[self]
+
+    @property
+    def label_zh(self) -> str:
+        return _LABEL_ZH[self]
+
+    @classmethod
+    def from_point_id(cls, point_id: str) -> Stage:
+        head = point_id.split("-", 1)[0].upper()
+        for stage, prefix in _PREFIX.items():
+            if prefix == head:
+                return stage
+        raise ValueError(f"风险点编号 {point_id!r} 无法识别：应以 LA-、SP- 或 ZX- 开头")
+
+    @classmethod
+    def parse(cls, text: str) -> Stage:
+        key = text.strip().lower()
+        for stage in cls:
+            if key in (stage.value, stage.label_zh, stage.prefix.lower()):
+                return stage
+        raise ValueError(f"阶段 {text!r} 无法识别：应为 filing、trial 或 enforcement")
+
+
+_PREFIX = {Stage.FILING: "LA", Stage.TRIAL: "SP", Stage.ENFORCEMENT: "ZX"}
+_LABEL_ZH = {Stage.FILING: "立案", Stage.TRIAL: "审判", Stage.ENFORCEMENT: "执行"}
+
+
+class Status(enum.Enum):
+    """A reviewer's answer for one risk point."""
+
+    UNREVIEWED = "unreviewed"
+    CLEAR = "clear"
+    RISK = "risk"
+    NA = "na"
+
+    @property
+    def label_zh(self) -> str:
+        return _STATUS_ZH[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        key = text.strip().lower()
+        for status in cls:
+            if key in (status.value, status.label_zh):
+                return status
+        raise ValueError(f"状态 {text!r} 无法识别：应为 unreviewed、clear、risk 或 na")
+
+
+_STATUS_ZH = {
+    Status.UNREVIEWED: "未核查",
+    Status.CLEAR: "无风险",
+    Status.RISK: "存在风险",
+    Status.NA: "不适用",
+}
+
+
+class Severity(enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label_zh(self) -> str:
+        return {"high": "高", "medium": "中", "low": "低"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Sort key: high first."""
+        return {"high": 0, "medium": 1, "low": 2}[self.value]
+
+
+# Notes are part of the case record, but a 1 MB paste is a mistake, not a note.
+MAX_NOTE_LENGTH = 10_000
+MAX_FIELD_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class Case:
+    id: int
+    case_no: str
+    cause: str
+    parties: str
+    judge: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StageCounts:
+    """How many points of one stage's checklist are in each status."""
+
+    total: int
+    unreviewed: int = 0
+    clear: int = 0
+    risk: int = 0
+    na: int = 0
+
+    @property
+    def reviewed(self) -> int:
+        return self.total - self.unreviewed
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.unreviewed == 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "total": self.total,
+            "unreviewed": self.unreviewed,
+            "clear": self.clear,
+            "risk": self.risk,
+            "na": self.na,
+        }
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A case with its progress per started stage, for the case list."""
+
+    case: Case
+    counts: dict[Stage, StageCounts] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One answer: the status and note a reviewer gave a risk point."""
+
+    point_id: str
+    point_hash: str
+    status: Status
+    note: str
+    updated_at: datetime | None
+    updated_by: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class ChecklistInfo:
+    id: int
+    case_id: int
+    stage: Stage
+    catalog_version: str
+    catalog_fingerprint: str
+    created_at: datetime

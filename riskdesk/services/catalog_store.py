@@ -1,0 +1,57 @@
+"""The current catalog, loaded once per process, and its snapshot in the database."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from riskdesk.catalog.loader import load_catalog
+from riskdesk.domain.catalog import Catalog
+from riskdesk.storage.orm import CatalogEntryRow, CatalogPointRow, CatalogVersionRow
+
+
+class CatalogStore:
+    """Holds the parsed catalog; records each catalog version the database has started checklists with."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._catalog: Catalog | None = None
+        self._registered: set[str] = set()
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog(self.directory)
+        return self._catalog
+
+    def ensure_registered(self, session: Session) -> str:
+        """Store the current catalog's points (once); return its fingerprint."""
+        cat = self.catalog
+        fp = cat.fingerprint
+        if fp in self._registered:
+            return fp
+        if session.get(CatalogVersionRow, fp) is None:
+            # Core inserts in dependency order: 300 rows, once per catalog version.
+            session.execute(insert(CatalogVersionRow).values(fingerprint=fp, version=cat.version,
+                                                             loaded_at=datetime.now()))
+            known = set(session.scalars(select(CatalogPointRow.content_hash)))
+            points, entries = [], []
+            for stage in cat.stages:
+                for pos, point in enumerate(stage.points):
+                    h = point.content_hash
+                    if h not in known:
+                        known.add(h)
+                        points.append({"content_hash": h, "point_id": point.id,
+                                       "content_json": json.dumps(point.content(), ensure_ascii=False, sort_keys=True)})
+                    entries.append({"fingerprint": fp, "point_id": point.id, "stage": stage.stage.value,
+                                    "position": pos, "node_id": point.node_id, "node_name": point.node_name,
+                                    "point_hash": h})
+            if points:
+                session.execute(insert(CatalogPointRow), points)
+            session.execute(insert(CatalogEntryRow), entries)
+        self._registered.add(fp)
+        return fp

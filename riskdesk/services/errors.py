@@ -1,0 +1,30 @@
+"""Errors a service raises for the user to read; messages are Chinese, the interface's default."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """Base: the request was refused and nothing was changed."""
+
+
+class InvalidInput(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class DuplicateCase(ServiceError):
+    pass
+
+
+class StaleResult(ServiceError):
+    """The answer changed elsewhere since it was shown; saving would overwrite someone's work."""
+
+    def __init__(self, point_id: str, current_status: str, current_by: str) -> None:
+        self.point_id = point_id
+        super().__init__(
+            f"{point_id} 已被其他窗口或用户修改（现为“{current_status}”，修改人：{current_by or '未知'}），"
+            "为避免覆盖，本次修改未保存。请刷新后重新确认。"
+        )

@@ -1,0 +1,284 @@
+"""Use cases for a stage's checklist: open it, answer points, keep notes, follow catalog upgrades."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from riskdesk.domain.catalog import RiskPoint, point_from_content
+from riskdesk.domain.model import MAX_NOTE_LENGTH, ChecklistInfo, Result, Stage, StageCounts, Status
+from riskdesk.services.cases import parse_case_no
+from riskdesk.services.catalog_store import CatalogStore
+from riskdesk.services.errors import InvalidInput, NotFound, StaleResult
+from riskdesk.storage.db import Database
+from riskdesk.storage.orm import (
+    CaseRow,
+    CatalogEntryRow,
+    CatalogPointRow,
+    ChangeLogRow,
+    ChecklistRow,
+    ResultRow,
+)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    point: RiskPoint
+    result: Result
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    """Everything a screen, the CLI or a report needs to show one stage of one case."""
+
+    info: ChecklistInfo
+    items: tuple[ChecklistItem, ...]
+    upgrade_available: bool = False
+    changed_points: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def counts(self) -> StageCounts:
+        by = {s: 0 for s in Status}
+        for it in self.items:
+            by[it.result.status] += 1
+        return StageCounts(len(self.items), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
+
+    def index_of(self, point_id: str) -> int:
+        for i, it in enumerate(self.items):
+            if it.point.id == point_id:
+                return i
+        return -1
+
+
+@dataclass(frozen=True)
+class UpgradeReport:
+    carried: tuple[str, ...]
+    changed: tuple[str, ...]
+    added: tuple[str, ...]
+    retired: tuple[str, ...]
+
+
+def to_result(row: ResultRow) -> Result:
+    return Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at, row.updated_by,
+                  row.revision)
+
+
+def clean_note(note: str) -> str:
+    if "\x00" in note:
+        note = note.replace("\x00", "")
+    if len(note) > MAX_NOTE_LENGTH:
+        raise InvalidInput(f"备注过长（{len(note)} 个字符），最多 {MAX_NOTE_LENGTH} 个字符；请精简后再保存")
+    return note
+
+
+class ReviewService:
+    def __init__(self, db: Database, catalogs: CatalogStore) -> None:
+        self._db = db
+        self._catalogs = catalogs
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open(self, case_id: int, stage: Stage) -> ChecklistView:
+        """The case's checklist for ``stage``, started against the current catalog if it is new."""
+        fp = self._register_catalog()
+        with self._db.writing() as s:
+            cl = s.scalar(select(ChecklistRow).where(ChecklistRow.case_id == case_id, ChecklistRow.stage == stage.value))
+            if cl is None:
+                if s.get(CaseRow, case_id) is None:
+                    raise NotFound(f"没有找到编号为 {case_id} 的案件")
+                cl = self._start(s, case_id, stage, fp)
+            return self._view(s, cl)
+
+    def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
+        number = parse_case_no(case_no)
+        with self._db.reading() as s:
+            case_id = s.scalar(select(CaseRow.id).where(CaseRow.case_no == number))
+        if case_id is None:
+            raise NotFound(f"没有找到案号为 {number} 的案件")
+        return self.open(case_id, stage)
+
+    def existing(self, case_id: int, stage: Stage) -> ChecklistView | None:
+        """The checklist if the stage was started; never creates one."""
+        with self._db.reading() as s:
+            cl = s.scalar(select(ChecklistRow).where(ChecklistRow.case_id == case_id, ChecklistRow.stage == stage.value))
+            return None if cl is None else self._view(s, cl)
+
+    def _register_catalog(self) -> str:
+        with self._db.writing() as s:
+            return self._catalogs.ensure_registered(s)
+
+    def _start(self, s: Session, case_id: int, stage: Stage, fp: str) -> ChecklistRow:
+        cl = ChecklistRow(case_id=case_id, stage=stage.value, catalog_fingerprint=fp, created_at=datetime.now(),
+                          last_point_id="")
+        s.add(cl)
+        s.flush()
+        points = self._catalogs.catalog.stage(stage).points
+        s.execute(
+            ResultRow.__table__.insert(),
+            [
+                {"checklist_id": cl.id, "point_id": p.id, "point_hash": p.content_hash, "status": "unreviewed",
+                 "note": "", "updated_at": None, "updated_by": "", "revision": 0, "retired_at": None}
+                for p in points
+            ],
+        )
+        return cl
+
+    def _points_of(self, s: Session, fingerprint: str, stage: Stage) -> list[RiskPoint]:
+        cat = self._catalogs.catalog
+        if fingerprint == cat.fingerprint:
+            return list(cat.stage(stage).points)
+        # An older catalog: rebuild the points exactly as they were when the checklist was answered.
+        rows = s.execute(
+            select(CatalogEntryRow.node_id, CatalogEntryRow.node_name, CatalogPointRow.content_json)
+            .join(CatalogPointRow, CatalogPointRow.content_hash == CatalogEntryRow.point_hash)
+            .where(CatalogEntryRow.fingerprint == fingerprint, CatalogEntryRow.stage == stage.value)
+            .order_by(CatalogEntryRow.position)
+        )
+        return [point_from_content(json.loads(js), stage, nid, nname) for nid, nname, js in rows]
+
+    def _view(self, s: Session, cl: ChecklistRow) -> ChecklistView:
+        stage = Stage(cl.stage)
+        points = self._points_of(s, cl.catalog_fingerprint, stage)
+        results = {
+            r.point_id: r
+            for r in s.scalars(select(ResultRow).where(ResultRow.checklist_id == cl.id, ResultRow.retired_at.is_(None)))
+        }
+        items = []
+        for p in points:
+            r = results.get(p.id)
+            res = to_result(r) if r is not None else Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0)
+            items.append(ChecklistItem(p, res))
+        from riskdesk.storage.orm import CatalogVersionRow
+
+        version_row = s.get(CatalogVersionRow, cl.catalog_fingerprint)
+        info = ChecklistInfo(cl.id, cl.case_id, stage, version_row.version if version_row else "",
+                             cl.catalog_fingerprint, cl.created_at)
+        current = self._catalogs.catalog
+        upgrade = cl.catalog_fingerprint != current.fingerprint
+        changed: tuple[str, ...] = ()
+        if upgrade:
+            new_hashes = {p.id: p.content_hash for p in current.stage(stage).points}
+            changed = tuple(p.id for p in points if new_hashes.get(p.id) != p.content_hash)
+            changed += tuple(pid for pid in new_hashes if pid not in results)
+        return ChecklistView(info, tuple(items), upgrade, changed)
+
+    # -- answering -----------------------------------------------------------------------------------
+    def set_status(self, checklist_id: int, point_id: str, status: Status, by: str,
+                   expected_revision: int | None = None) -> Result:
+        with self._db.writing() as s:
+            row = self._result_row(s, checklist_id, point_id)
+            self._check_revision(row, expected_revision)
+            if row.status != status.value:
+                self._log(s, row, by, "status", row.status, status.value)
+                row.status = status.value
+                self._touch(row, by)
+            self._remember_position(s, checklist_id, point_id)
+            s.flush()
+            return to_result(row)
+
+    def set_note(self, checklist_id: int, point_id: str, note: str, by: str,
+                 expected_revision: int | None = None) -> Result:
+        text = clean_note(note)
+        with self._db.writing() as s:
+            row = self._result_row(s, checklist_id, point_id)
+            self._check_revision(row, expected_revision)
+            if row.note != text:
+                self._log(s, row, by, "note", row.note, text)
+                row.note = text
+                self._touch(row, by)
+            s.flush()
+            return to_result(row)
+
+    def remember_position(self, checklist_id: int, point_id: str) -> None:
+        with self._db.writing() as s:
+            self._remember_position(s, checklist_id, point_id)
+
+    def last_position(self, checklist_id: int) -> str:
+        with self._db.reading() as s:
+            cl = s.get(ChecklistRow, checklist_id)
+            return cl.last_point_id if cl else ""
+
+    def history(self, checklist_id: int, point_id: str) -> list[tuple[datetime, str, str, str, str]]:
+        with self._db.reading() as s:
+            rows = s.execute(
+                select(ChangeLogRow.at, ChangeLogRow.who, ChangeLogRow.field, ChangeLogRow.old_value,
+                       ChangeLogRow.new_value)
+                .join(ResultRow, ResultRow.id == ChangeLogRow.result_id)
+                .where(ResultRow.checklist_id == checklist_id, ResultRow.point_id == point_id)
+                .order_by(ChangeLogRow.id)
+            )
+            return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    @staticmethod
+    def _result_row(s: Session, checklist_id: int, point_id: str) -> ResultRow:
+        row = s.scalar(
+            select(ResultRow).where(ResultRow.checklist_id == checklist_id, ResultRow.point_id == point_id,
+                                    ResultRow.retired_at.is_(None))
+        )
+        if row is None:
+            raise NotFound(f"风险点 {point_id} 不在这份清单中")
+        return row
+
+    @staticmethod
+    def _check_revision(row: ResultRow, expected: int | None) -> None:
+        if expected is not None and row.revision != expected:
+            raise StaleResult(row.point_id, Status(row.status).label_zh, row.updated_by)
+
+    @staticmethod
+    def _touch(row: ResultRow, by: str) -> None:
+        row.updated_at = datetime.now()
+        row.updated_by = by
+        row.revision += 1
+
+    @staticmethod
+    def _log(s: Session, row: ResultRow, by: str, field_name: str, old: str, new: str) -> None:
+        s.add(ChangeLogRow(at=datetime.now(), who=by, result_id=row.id, field=field_name, old_value=old,
+                           new_value=new))
+
+    @staticmethod
+    def _remember_position(s: Session, checklist_id: int, point_id: str) -> None:
+        cl = s.get(ChecklistRow, checklist_id)
+        if cl is not None and cl.last_point_id != point_id:
+            cl.last_point_id = point_id
+
+    # -- catalog upgrades ----------------------------------------------------------------------------
+    def upgrade(self, checklist_id: int, by: str) -> UpgradeReport:
+        """Move a checklist to the current catalog.
+
+        An answer carries forward only where the point's content hash is unchanged; answers to changed
+        or removed points are retired (kept, with their history), never deleted.
+        """
+        fp = self._register_catalog()
+        now = datetime.now()
+        with self._db.writing() as s:
+            cl = s.get(ChecklistRow, checklist_id)
+            if cl is None:
+                raise NotFound(f"清单 {checklist_id} 不存在")
+            stage = Stage(cl.stage)
+            new_points = {p.id: p for p in self._catalogs.catalog.stage(stage).points}
+            active = {r.point_id: r for r in s.scalars(
+                select(ResultRow).where(ResultRow.checklist_id == cl.id, ResultRow.retired_at.is_(None)))}
+            carried, changed, added, retired = [], [], [], []
+            for pid, row in active.items():
+                p = new_points.get(pid)
+                if p is None:
+                    row.retired_at = now
+                    retired.append(pid)
+                elif p.content_hash == row.point_hash:
+                    carried.append(pid)
+                else:
+                    row.retired_at = now
+                    changed.append(pid)
+            s.flush()
+            for pid, p in new_points.items():
+                if pid in carried:
+                    continue
+                if pid not in active:
+                    added.append(pid)
+                s.add(ResultRow(checklist_id=cl.id, point_id=pid, point_hash=p.content_hash, status="unreviewed",
+                                note="", updated_at=None, updated_by="", revision=0, retired_at=None))
+            cl.catalog_fingerprint = fp
+            return UpgradeReport(tuple(carried), tuple(changed), tuple(added), tuple(retired))

@@ -1,0 +1,1 @@
+"""SQLite storage through SQLAlchemy 2.x: engine, schema, migrations and queries. No Qt here."""

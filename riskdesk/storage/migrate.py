@@ -1,0 +1,44 @@
+"""Bring a database to the current schema at start, with a backup before any pending migration.
+
+Alembic is imported only when the stored revision is not the head: an up-to-date database
+costs one query at start-up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from riskdesk.storage.backup import pre_migration_backup
+from riskdesk.storage.db import Database
+
+SCHEMA_HEAD = "0002"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
+def upgrade(db: Database, target: str = "head") -> Path | None:
+    """Migrate to ``target``; returns the backup taken first, if any."""
+    revision = current_revision(db)
+    if revision == SCHEMA_HEAD and target == "head":
+        return None
+    backup = None
+    if revision is not None and db.path is not None and db.path.exists():
+        backup = pre_migration_backup(db.path, revision)
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return backup

@@ -1,0 +1,12 @@
+"""Alembic environment: RiskDesk always passes its own connection (see storage.migrate)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from riskdesk.storage.orm import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
