@@ -69,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", choices=["court", "reviewer"])
     p.set_defaults(handler=_config_get)
 
-    from riskdesk import cli_more
+    from riskdesk import cli_more, cli_pdf
 
     cli_more.add_commands(sub, common)
+    cli_pdf.add_commands(sub, common)
     return parser
 
 

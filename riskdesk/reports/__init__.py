@@ -1,0 +1,1 @@
+"""PDF documents with reportlab. No Qt; services hand in plain data."""
