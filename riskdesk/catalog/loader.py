@@ -85,7 +85,7 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.issue(node, where, f"{field} must be a single value")
             return None
-        value = yaml.constructor.SafeConstructor().construct_object(node)  # type: ignore[no-untyped-call]
+        value = yaml.constructor.SafeConstructor().construct_object(node)
         if required and (value is None or (isinstance(value, str) and not value.strip())):
             self.issue(node, where, f"{field} must not be empty")
             return None

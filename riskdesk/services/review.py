@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.catalog import RiskPoint, point_from_content
@@ -19,6 +19,7 @@ from riskdesk.storage.orm import (
     CaseRow,
     CatalogEntryRow,
     CatalogPointRow,
+    CatalogVersionRow,
     ChangeLogRow,
     ChecklistRow,
     ResultRow,
@@ -117,7 +118,7 @@ class ReviewService:
         s.flush()
         points = self._catalogs.catalog.stage(stage).points
         s.execute(
-            ResultRow.__table__.insert(),
+            insert(ResultRow),
             [
                 {"checklist_id": cl.id, "point_id": p.id, "point_hash": p.content_hash, "status": "unreviewed",
                  "note": "", "updated_at": None, "updated_by": "", "revision": 0, "retired_at": None}
@@ -151,8 +152,6 @@ class ReviewService:
             r = results.get(p.id)
             res = to_result(r) if r is not None else Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0)
             items.append(ChecklistItem(p, res))
-        from riskdesk.storage.orm import CatalogVersionRow
-
         version_row = s.get(CatalogVersionRow, cl.catalog_fingerprint)
         info = ChecklistInfo(cl.id, cl.case_id, stage, version_row.version if version_row else "",
                              cl.catalog_fingerprint, cl.created_at)
@@ -210,7 +209,7 @@ class ReviewService:
                 .where(ResultRow.checklist_id == checklist_id, ResultRow.point_id == point_id)
                 .order_by(ChangeLogRow.id)
             )
-            return [tuple(r) for r in rows]  # type: ignore[misc]
+            return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
     @staticmethod
     def _result_row(s: Session, checklist_id: int, point_id: str) -> ResultRow:

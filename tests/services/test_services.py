@@ -1,0 +1,157 @@
+"""Services on a real SQLite file: cases, checklists, answers, notes, settings, catalog upgrades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from riskdesk.domain.model import MAX_NOTE_LENGTH, Stage, Status
+from riskdesk.services import CaseQuery, Services
+from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound, StaleResult
+from tests.catalog_factory import write_catalog
+
+CASE = "(2024)内0602民初123号"
+
+
+def test_create_and_get_case(services: Services) -> None:
+    case = services.cases.create(CASE, cause="民间借贷纠纷", parties="张三诉李四", judge="王法官")
+    assert case.case_no == "（2024）内0602民初123号"
+    again = services.cases.get("（2024）内0602民初123号")
+    assert again == case
+
+
+def test_duplicate_case_is_refused_in_any_spelling(services: Services) -> None:
+    services.cases.create(CASE)
+    with pytest.raises(DuplicateCase, match="已存在"):
+        services.cases.create(" （2024）内0602 民初123号 ")
+
+
+def test_malformed_case_number_is_refused(services: Services) -> None:
+    with pytest.raises(InvalidInput, match="案号有误"):
+        services.cases.create("2024民初1号")
+    assert services.cases.list() == []
+
+
+def test_search_matches_case_no_parties_and_cause(services: Services) -> None:
+    services.cases.create(CASE, cause="民间借贷纠纷", parties="张三诉李四")
+    services.cases.create("(2024)内0602民初124号", cause="买卖合同纠纷", parties="甲公司诉乙公司")
+    services.cases.create("(2024)内0602执55号", cause="借款合同纠纷", parties="100%_公司")
+    assert [r.case.case_no for r in services.cases.list(CaseQuery("张三"))] == ["（2024）内0602民初123号"]
+    assert len(services.cases.list(CaseQuery("纠纷"))) == 3
+    assert len(services.cases.list(CaseQuery("124"))) == 1
+    assert len(services.cases.list(CaseQuery("%"))) == 1  # a literal percent sign, not a wildcard
+    assert len(services.cases.list(CaseQuery("_"))) == 1
+
+
+def test_open_checklist_starts_100_unreviewed_points(services: Services) -> None:
+    case = services.cases.create(CASE)
+    view = services.review.open(case.id, Stage.FILING)
+    assert len(view.items) == 100
+    assert view.counts.unreviewed == 100
+    assert view.items[0].point.id == "LA-001"
+    assert view.info.catalog_version == "test-1"
+    assert not view.upgrade_available
+    assert services.review.open(case.id, Stage.FILING).info.id == view.info.id
+
+
+def test_status_and_note_are_saved_with_history(services: Services) -> None:
+    case = services.cases.create(CASE)
+    view = services.review.open(case.id, Stage.FILING)
+    r = services.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
+    assert (r.status, r.updated_by, r.revision) == (Status.RISK, "王法官", 1)
+    r = services.review.set_note(view.info.id, "LA-001", "材料不全", "王法官", expected_revision=1)
+    assert r.note == "材料不全" and r.revision == 2
+    reopened = services.review.open(case.id, Stage.FILING)
+    assert reopened.items[0].result.status is Status.RISK
+    assert reopened.items[0].result.note == "材料不全"
+    assert reopened.counts.risk == 1
+    history = services.review.history(view.info.id, "LA-001")
+    assert [(h[2], h[3], h[4]) for h in history] == [("status", "unreviewed", "risk"), ("note", "", "材料不全")]
+    assert services.review.last_position(view.info.id) == "LA-001"
+
+
+def test_stale_revision_is_refused_and_nothing_is_overwritten(services: Services) -> None:
+    case = services.cases.create(CASE)
+    cl = services.review.open(case.id, Stage.TRIAL).info.id
+    services.review.set_status(cl, "SP-001", Status.CLEAR, "甲", expected_revision=0)
+    with pytest.raises(StaleResult, match="已被其他窗口或用户修改"):
+        services.review.set_status(cl, "SP-001", Status.RISK, "乙", expected_revision=0)
+    assert services.review.open(case.id, Stage.TRIAL).items[0].result.status is Status.CLEAR
+
+
+def test_note_length_is_capped_with_a_message(services: Services) -> None:
+    case = services.cases.create(CASE)
+    cl = services.review.open(case.id, Stage.FILING).info.id
+    with pytest.raises(InvalidInput, match="备注过长"):
+        services.review.set_note(cl, "LA-002", "字" * (MAX_NOTE_LENGTH + 1), "甲")
+    r = services.review.set_note(cl, "LA-002", "a\x00b<b>&", "甲")
+    assert r.note == "ab<b>&"
+
+
+def test_unknown_point_is_not_found(services: Services) -> None:
+    case = services.cases.create(CASE)
+    cl = services.review.open(case.id, Stage.FILING).info.id
+    with pytest.raises(NotFound):
+        services.review.set_status(cl, "SP-001", Status.CLEAR, "甲")
+
+
+def test_counts_per_case_and_stage(services: Services) -> None:
+    a = services.cases.create(CASE)
+    b = services.cases.create("(2024)内0602民初124号")
+    cl = services.review.open(a.id, Stage.FILING).info.id
+    services.review.open(a.id, Stage.ENFORCEMENT)
+    for pid, st in (("LA-001", Status.CLEAR), ("LA-002", Status.RISK), ("LA-003", Status.NA)):
+        services.review.set_status(cl, pid, st, "甲")
+    counts = services.cases.counts(a.id)
+    assert counts[Stage.FILING].as_dict() == {"total": 100, "unreviewed": 97, "clear": 1, "risk": 1, "na": 1}
+    assert counts[Stage.ENFORCEMENT].reviewed == 0
+    assert Stage.TRIAL not in counts
+    assert services.cases.counts(b.id) == {}
+    listed = {r.case.case_no: r.counts for r in services.cases.list()}
+    assert listed["（2024）内0602民初123号"][Stage.FILING].risk == 1
+
+
+def test_settings_round_trip(services: Services) -> None:
+    assert services.settings.get("court") == ""
+    services.settings.set("court", " 鄂尔多斯市东胜区人民法院 ")
+    services.settings.set("reviewer", "王法官")
+    assert services.settings.all() == {"court": "鄂尔多斯市东胜区人民法院", "reviewer": "王法官"}
+    with pytest.raises(InvalidInput):
+        services.settings.set("colour", "red")
+
+
+def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_path: Path) -> None:
+    url = "sqlite:///" + str(db_path)
+    old_dir = write_catalog(tmp_path / "v1", "v1")
+    svc = Services.open(url, old_dir)
+    case = svc.cases.create(CASE)
+    cl = svc.review.open(case.id, Stage.FILING).info.id
+    for pid in ("LA-001", "LA-002", "LA-003"):
+        svc.review.set_status(cl, pid, Status.RISK, "甲")
+        svc.review.set_note(cl, pid, f"{pid} 的备注", "甲")
+    svc.close()
+
+    new_dir = write_catalog(
+        tmp_path / "v2", "v2",
+        tweak={"LA-002": {"risk": "改写后的风险提示。"}, "LA-003": {"title": "完全不同的新风险点", "severity": "low"}},
+    )
+    svc = Services.open(url, new_dir)
+    view = svc.review.open(case.id, Stage.FILING)
+    # Until upgraded, the checklist shows what was answered, as it was.
+    assert view.upgrade_available
+    assert view.info.catalog_version == "v1"
+    assert view.items[1].point.risk.startswith("立案第2项")
+    assert set(view.changed_points) >= {"LA-002", "LA-003"}
+    report = svc.review.upgrade(cl, "甲")
+    assert "LA-001" in report.carried and len(report.carried) == 98
+    assert report.changed == ("LA-002", "LA-003") and report.retired == () and report.added == ()
+    after = svc.review.open(case.id, Stage.FILING)
+    assert not after.upgrade_available
+    by_id = {it.point.id: it.result for it in after.items}
+    assert by_id["LA-001"].status is Status.RISK and by_id["LA-001"].note == "LA-001 的备注"
+    assert by_id["LA-002"].status is Status.UNREVIEWED
+    assert by_id["LA-003"].status is Status.UNREVIEWED and by_id["LA-003"].note == ""
+    # The retired answers are still in the database with their history.
+    assert [h[4] for h in svc.review.history(cl, "LA-003")] == ["risk", "LA-003 的备注"]
+    svc.close()

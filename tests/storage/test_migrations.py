@@ -1,0 +1,92 @@
+"""Migrations on real SQLite files: from empty, and from the previous revision with data in it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+from riskdesk.storage import migrate
+from riskdesk.storage.db import Database
+from riskdesk.storage.orm import Base
+
+
+def _url(path: Path) -> str:
+    return "sqlite:///" + str(path)
+
+
+def test_migrate_from_empty_creates_the_orm_schema(tmp_path: Path) -> None:
+    db = Database(_url(tmp_path / "a.db"))
+    assert migrate.upgrade(db) is None  # nothing to back up on a new file
+    assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
+    with db.engine.connect() as conn:
+        insp = inspect(conn)
+        for table in Base.metadata.sorted_tables:
+            cols = {c["name"] for c in insp.get_columns(table.name)}
+            assert cols == {c.name for c in table.columns}, table.name
+            indexes = {i["name"] for i in insp.get_indexes(table.name)}
+            assert {i.name for i in table.indexes} <= indexes, table.name
+    db.close()
+
+
+def test_schema_head_matches_alembic_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == migrate.SCHEMA_HEAD
+
+
+def test_pragmas_are_set(tmp_path: Path) -> None:
+    db = Database(_url(tmp_path / "p.db"))
+    migrate.upgrade(db)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    db.close()
+
+
+def test_upgrade_from_previous_revision_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(_url(path))
+    migrate.upgrade(db, "0001")
+    db.close()
+    raw = sqlite3.connect(path)
+    raw.executescript(
+        """
+        INSERT INTO cases (id, case_no, cause, parties, judge, created_at, updated_at)
+          VALUES (1, '（2023）内0602民初1号', '民间借贷纠纷', '张三诉李四', '王法官', '2023-05-01 09:00:00', '2023-05-01 09:00:00');
+        INSERT INTO catalog_versions VALUES ('fp1', '2023.1', '2023-05-01 09:00:00');
+        INSERT INTO catalog_points VALUES ('h1', 'LA-001', '{}');
+        INSERT INTO catalog_entries VALUES ('fp1', 'LA-001', 'filing', 0, 'L01', '接待', 'h1');
+        INSERT INTO checklists (id, case_id, stage, catalog_fingerprint, created_at, last_point_id)
+          VALUES (1, 1, 'filing', 'fp1', '2023-05-01 09:00:00', 'LA-001');
+        INSERT INTO results (id, checklist_id, point_id, point_hash, status, note, updated_at, updated_by, revision)
+          VALUES (1, 1, 'LA-001', 'h1', 'risk', '材料不全', '2023-05-01 10:00:00', '王法官', 3);
+        INSERT INTO settings VALUES ('court', '东胜区人民法院');
+        """
+    )
+    raw.commit()
+    raw.close()
+
+    db = Database(_url(path))
+    backup = migrate.upgrade(db)
+    assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
+    assert backup is not None and backup.exists() and "pre-migration-0001" in backup.name
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT case_no, parties FROM cases").all() == [("（2023）内0602民初1号", "张三诉李四")]
+        assert conn.exec_driver_sql("SELECT status, note, updated_by, revision FROM results").all() == [
+            ("risk", "材料不全", "王法官", 3)
+        ]
+        assert conn.exec_driver_sql("SELECT value FROM settings WHERE key='court'").scalar() == "东胜区人民法院"
+        assert conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar() == 0
+    db.close()
+    # The backup is the database as it was before the migration.
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert old.execute("SELECT note FROM results").fetchone() == ("材料不全",)
+    old.close()
