@@ -42,7 +42,7 @@ def extend_kinsoku_table() -> str:
     from reportlab.lib import textsplit
 
     extra = "".join(ch for ch in CHINESE_CANNOT_START if ch not in textsplit.ALL_CANNOT_START)
-    table = textsplit.ALL_CANNOT_START + extra
+    table: str = textsplit.ALL_CANNOT_START + extra
     textsplit.ALL_CANNOT_START = table
     rl_paragraph.ALL_CANNOT_START = table
     return table
@@ -135,7 +135,7 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no t
             maxWidths = [maxWidths]
         self.height = 0
         rl_paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # the second half of a paragraph split across pages keeps its lines
         if not self.frags:
             style = self.style

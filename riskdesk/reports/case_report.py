@@ -1,0 +1,151 @@
+"""《案件风险核查报告》: the case header, then per started stage its summary, the risks and every answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
+
+from riskdesk.domain.model import Result, Status
+from riskdesk.reports.data import CaseReport, CaseStageReport
+from riskdesk.reports.guidance import CHINESE_NUMERALS, severity_mark, severity_tag
+from riskdesk.reports.layout import ACCENT, FRAME_W, GRID, INK, RISK_RED, SHADE, Chrome, Kit, build_pdf, gap, kit
+
+TITLE = "《案件风险核查报告》"
+NOTE_CLIP = 200  # characters of a note shown in the all-points table
+STATUS_COLOR = {Status.RISK: RISK_RED, Status.CLEAR: "#2E6B3A", Status.NA: "#5F6368", Status.UNREVIEWED: "#9A5B00"}
+
+
+def build_case_report(report: CaseReport) -> bytes:
+    k = kit()
+    c = report.case
+    printed = report.printed_at.strftime("%Y-%m-%d %H:%M")
+    meta = f"打印时间：{printed}　记录指纹：{report.record_fingerprint[:16]}"
+    story: list[Any] = k.title_block(report.court, TITLE, meta)
+    story.append(_case_header(report, k))
+    for i, stage in enumerate(report.stages):
+        story += _stage_section(i, stage, k)
+    story.append(CondPageBreak(50 * mm))
+    story.append(gap(4))
+    story.append(KeepTogether([
+        k.text(f"本报告依据 RiskDesk 数据库中的核查记录生成，打印时间 {printed}。", k.small),
+        k.text(f"记录指纹（SHA-256，按风险点编号、状态、备注、修改时间、修改人计算）：{report.record_fingerprint}",
+               k.small),
+        gap(2),
+        k.signature_block(),
+    ]))
+    footer = f"RiskDesk · 案号 {c.case_no} · 记录指纹 {report.record_fingerprint[:12]} · 打印于 {printed}"
+    return build_pdf(story, Chrome(TITLE, report.court, footer), title=f"{c.case_no} 风险核查报告",
+                     subject="案件风险核查报告")
+
+
+def _case_header(report: CaseReport, k: Kit) -> Any:
+    c = report.case
+    label = ParagraphStyle("c-label", parent=k.cell, textColor=ACCENT, alignment=1)
+    lw = 18 * mm
+    vw = (FRAME_W - 2 * lw) / 2
+    rows = [
+        [k.text("案号", label), k.text(c.case_no, k.cell), k.text("案由", label), k.text(c.cause, k.cell)],
+        [k.text("当事人", label), k.text(c.parties, k.cell), "", ""],
+        [k.text("承办人", label), k.text(c.judge, k.cell), k.text("法院", label), k.text(report.court, k.cell)],
+    ]
+    t = Table(rows, colWidths=[lw, vw, lw, vw], minRowHeights=[8 * mm] * 3, hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("SPAN", (1, 1), (3, 1)),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("BACKGROUND", (0, 0), (0, -1), SHADE), ("BACKGROUND", (2, 0), (2, 0), SHADE),
+        ("BACKGROUND", (2, 2), (2, 2), SHADE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return t
+
+
+def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
+    numeral = CHINESE_NUMERALS[i] if i < len(CHINESE_NUMERALS) else str(i + 1)
+    n = stage.counts
+    out: list[Any] = [
+        CondPageBreak(60 * mm),
+        k.text(f"{numeral}、{stage.stage.label_zh}环节", k.h1),
+        k.text(f"核查所依据的目录：版本 {stage.catalog_version}，指纹 {stage.catalog_fingerprint[:12]}。"
+               f"已核查 {n.reviewed} / {n.total} 项。", k.small),
+        gap(1.5),
+        _summary(stage, k),
+        k.text("（一）存在风险的风险点", k.h2),
+    ]
+    risks = [(p, r) for p, r in stage.items if r.status is Status.RISK]
+    if not risks:
+        out.append(k.text("本环节未记录存在风险的风险点。", k.body))
+    note_style = ParagraphStyle("c-note", parent=k.body, leftIndent=4 * mm, spaceAfter=1)
+    head_style = ParagraphStyle("c-risk", parent=k.body, spaceBefore=5, keepWithNext=1)
+    for p, r in risks:
+        out.append(k.para(f"{k.esc(p.id)}　{k.esc(p.title)}　{severity_tag(p.severity)}", head_style))
+        note = k.esc(r.note) if r.note.strip() else "<font color='#5F6368'>（未填写备注）</font>"
+        out.append(k.para(f"<font color='#1F3A5F'>备注：</font>{note}", note_style))
+        out.append(k.para(f"<font size=7.5 color='#5F6368'>{_who(r, k)}</font>", note_style))
+    # No keepWithNext here: glued to a long table it would push the whole table to the next page.
+    out.append(CondPageBreak(30 * mm))
+    out.append(k.text("（二）全部风险点核查结果", ParagraphStyle("c-h2", parent=k.h2, keepWithNext=0)))
+    out.append(_all_points(stage, k))
+    long_notes = [(p, r) for p, r in stage.items if r.status is not Status.RISK and len(r.note) > NOTE_CLIP]
+    if long_notes:
+        out.append(k.text("（三）较长备注全文", k.h2))
+        for p, r in long_notes:
+            out.append(k.para(f"{k.esc(p.id)}　{k.esc(p.title)}　"
+                              f"<font color='{STATUS_COLOR[r.status]}'>{r.status.label_zh}</font>", head_style))
+            out.append(k.para(f"<font color='#1F3A5F'>备注：</font>{k.esc(r.note)}", note_style))
+    return out
+
+
+def _table_note(r: Result, k: Kit) -> str:
+    """A long note would fill pages of a narrow column; the table shows its start and says where the rest is."""
+    if len(r.note) <= NOTE_CLIP:
+        return k.esc(r.note)
+    where = "（一）" if r.status is Status.RISK else "（三）"
+    return (k.esc(r.note[:NOTE_CLIP]) + f"<font color='#5F6368'>……（共 {len(r.note)} 字，全文见本环节{where}）</font>")
+
+
+def _summary(stage: CaseStageReport, k: Kit) -> Any:
+    n = stage.counts
+    labels = ["风险点总数", Status.CLEAR.label_zh, Status.RISK.label_zh, Status.NA.label_zh, Status.UNREVIEWED.label_zh]
+    values = [n.total, n.clear, n.risk, n.na, n.unreviewed]
+    t = Table([[k.text(x, k.head_cell) for x in labels],
+               [k.para(f"<font color='{RISK_RED if j == 2 and v else '#1A1A1A'}'>{v}</font>", k.cell_center)
+                for j, v in enumerate(values)]],
+              colWidths=[FRAME_W / 5] * 5, hAlign="LEFT")
+    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+                           ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return t
+
+
+def _who(r: Result, k: Kit, sep: str = "　") -> str:
+    if r.updated_at is None:
+        return "—" if sep == "<br/>" else "尚未核查"
+    by = k.esc(r.updated_by, newlines=False) if r.updated_by else "未署名"
+    return f"{by}{sep}{r.updated_at.strftime('%Y-%m-%d %H:%M')}"
+
+
+def _all_points(stage: CaseStageReport, k: Kit) -> Any:
+    small = ParagraphStyle("c-small", parent=k.cell, fontSize=7.5, leading=10)
+    head = [k.text(h, k.head_cell) for h in ("编号", "风险点", "等级", "核查结果", "备注", "核查人 / 时间")]
+    data: list[list[Any]] = [head]
+    for p, r in stage.items:
+        color = STATUS_COLOR[r.status]
+        data.append([
+            k.text(p.id, k.cell), k.text(p.title, k.cell), k.para(severity_mark(p.severity), k.cell_center),
+            k.para(f"<font color='{color}'>{r.status.label_zh}</font>", k.cell_center),
+            k.para(_table_note(r, k), k.cell), k.para(_who(r, k, "<br/>"), small),
+        ])
+    widths = [15 * mm, 50 * mm, 9 * mm, 16 * mm, 0.0, 27 * mm]
+    widths[4] = FRAME_W - sum(widths)
+    # splitInRow: a 5,000-character note is taller than a page, so its row must be able to split.
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return t

@@ -1,0 +1,72 @@
+"""Plain data the services hand to the PDF builders, and the record fingerprint.
+
+No reportlab here: the services import this module to assemble the data before any PDF code loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from riskdesk.domain.catalog import Node, RiskPoint, sha256_of
+from riskdesk.domain.model import Case, Result, Stage, StageCounts
+
+
+@dataclass(frozen=True)
+class CatalogSheet:
+    """One stage of the catalog as printed on a guidance sheet or a blank checklist."""
+
+    court: str
+    stage: Stage
+    stage_name: str
+    nodes: tuple[Node, ...]
+    catalog_version: str
+    catalog_fingerprint: str
+    printed_on: date
+
+    @property
+    def points(self) -> tuple[RiskPoint, ...]:
+        return tuple(p for n in self.nodes for p in n.points)
+
+
+@dataclass(frozen=True)
+class CaseStageReport:
+    """One started stage of a case: the points as answered against, with their results."""
+
+    stage: Stage
+    catalog_version: str
+    catalog_fingerprint: str
+    counts: StageCounts
+    items: tuple[tuple[RiskPoint, Result], ...]
+
+
+@dataclass(frozen=True)
+class CaseReport:
+    court: str
+    case: Case
+    stages: tuple[CaseStageReport, ...]
+    printed_at: datetime
+    record_fingerprint: str
+
+
+def record_fingerprint(stages: tuple[CaseStageReport, ...]) -> str:
+    """sha256 over the printed results (point id, status, note, updated_at, updated_by) as canonical JSON.
+
+    Sorted by point id, so the same answers always give the same value however they were loaded; a
+    paper copy can then be matched to the database by recomputing it.
+    """
+    rows = sorted(
+        (
+            {
+                "point_id": r.point_id,
+                "status": r.status.value,
+                "note": r.note,
+                "updated_at": r.updated_at.isoformat(timespec="seconds") if r.updated_at else None,
+                "updated_by": r.updated_by,
+            }
+            for s in stages
+            for _, r in s.items
+        ),
+        key=lambda row: str(row["point_id"]),
+    )
+    return sha256_of(rows)

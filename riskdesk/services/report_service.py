@@ -1,0 +1,107 @@
+"""Printing: gathers plain data for the PDF builders and saves the result safely.
+
+reportlab loads only inside the ``*_pdf`` methods, so importing the services stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from riskdesk.domain.model import Stage
+from riskdesk.reports.data import CaseReport, CaseStageReport, CatalogSheet, record_fingerprint
+from riskdesk.services.errors import NotFound, ServiceError
+
+if TYPE_CHECKING:
+    from riskdesk.services import Services
+
+
+class ReportWriteError(ServiceError):
+    """The PDF was made but could not be saved; the target file is untouched."""
+
+
+class ReportService:
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def _court(self) -> str:
+        return self._services.settings.get("court")
+
+    def catalog_sheet(self, stage: Stage) -> CatalogSheet:
+        cat = self._services.catalogs.catalog
+        sc = cat.stage(stage)
+        return CatalogSheet(self._court(), stage, sc.name, sc.nodes, cat.version, cat.fingerprint, date.today())
+
+    def case_report(self, case_no: str, stages: list[Stage] | None = None) -> CaseReport:
+        """The case's started stages (or those asked for, which must have been started)."""
+        svc = self._services
+        case = svc.cases.get(case_no)
+        parts: list[CaseStageReport] = []
+        for st in stages or list(Stage):
+            view = svc.review.existing(case.id, st)
+            if view is None:
+                if stages:
+                    raise NotFound(f"案件 {case.case_no} 尚未开始{st.label_zh}环节的核查，无法打印该环节的报告")
+                continue
+            parts.append(CaseStageReport(st, view.info.catalog_version, view.info.catalog_fingerprint, view.counts,
+                                         tuple((it.point, it.result) for it in view.items)))
+        if not parts:
+            raise NotFound(f"案件 {case.case_no} 尚未开始任何环节的核查，没有可打印的核查报告")
+        stages_t = tuple(parts)
+        return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
+                          record_fingerprint(stages_t))
+
+    def guidance_pdf(self, stage: Stage) -> bytes:
+        """《X环节风险提示与操作指引》 for the current catalog."""
+        from riskdesk.reports.guidance import build_guidance
+
+        return build_guidance(self.catalog_sheet(stage))
+
+    def blank_pdf(self, stage: Stage) -> bytes:
+        """The blank paper checklist of one stage, to fill in by hand."""
+        from riskdesk.reports.blank import build_blank
+
+        return build_blank(self.catalog_sheet(stage))
+
+    def case_pdf(self, case_no: str, stages: list[Stage] | None = None) -> bytes:
+        """The case's 核查报告 for its started stages (``stages`` narrows the choice)."""
+        from riskdesk.reports.case_report import build_case_report
+
+        return build_case_report(self.case_report(case_no, stages))
+
+    def write(self, path: str | os.PathLike[str], data: bytes) -> Path:
+        """Save atomically: a temporary file next to the target, then os.replace.
+
+        A reader (or a crash) never sees half a PDF, and a failed save leaves any earlier file intact.
+        """
+        target = Path(path).expanduser().absolute()
+        folder = target.parent
+        if not folder.is_dir():
+            raise ReportWriteError(f"无法保存 PDF：文件夹不存在：{folder}")
+        if target.is_dir():
+            raise ReportWriteError(f"无法保存 PDF：{target} 是一个文件夹，请指定文件名")
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            with suppress(OSError):  # mkstemp makes the file private; a PDF is shared like any document
+                os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+            tmp = None
+        except PermissionError as exc:
+            raise ReportWriteError(f"无法保存 PDF 到 {target}：没有写入权限，或文件正被其他程序"
+                                   f"（如 PDF 阅读器）打开。（{exc.strerror or exc}）") from exc
+        except OSError as exc:
+            raise ReportWriteError(f"无法保存 PDF 到 {target}：{exc.strerror or exc}") from exc
+        finally:
+            if tmp is not None:
+                with suppress(OSError):
+                    os.unlink(tmp)
+        return target
