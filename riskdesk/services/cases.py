@@ -167,8 +167,30 @@ class SettingsService:
 
     def all(self) -> dict[str, str]:
         with self._db.reading() as s:
-            found = {r.key: r.value for r in s.scalars(select(SettingRow))}
+            found = {r.key: r.value for r in s.scalars(select(SettingRow).where(SettingRow.key.in_(SETTING_KEYS)))}
         return {k: found.get(k, "") for k in SETTING_KEYS}
+
+    # Where the reviewer left off, per database (not per machine): which case and stage were open.
+    STATE_KEYS = ("state.last_case_id", "state.last_stage")
+
+    def recall(self, key: str) -> str:
+        self._check_state_key(key)
+        with self._db.reading() as s:
+            row = s.get(SettingRow, key)
+            return row.value if row else ""
+
+    def remember(self, key: str, value: str) -> None:
+        self._check_state_key(key)
+        with self._db.writing() as s:
+            row = s.get(SettingRow, key)
+            if row is None:
+                s.add(SettingRow(key=key, value=value))
+            elif row.value != value:
+                row.value = value
+
+    def _check_state_key(self, key: str) -> None:
+        if key not in self.STATE_KEYS:
+            raise InvalidInput(f"unknown state key {key!r}")
 
     @staticmethod
     def _check_key(key: str) -> None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.catalog import RiskPoint, point_from_content
@@ -194,6 +194,19 @@ class ReviewService:
     def remember_position(self, checklist_id: int, point_id: str) -> None:
         with self._db.writing() as s:
             self._remember_position(s, checklist_id, point_id)
+
+    def last_worked_stage(self, case_id: int) -> Stage | None:
+        """The stage whose checklist got the latest answer; None when nothing was answered yet."""
+        with self._db.reading() as s:
+            row = s.execute(
+                select(ChecklistRow.stage, func.max(ResultRow.updated_at).label("last"))
+                .join(ResultRow, ResultRow.checklist_id == ChecklistRow.id)
+                .where(ChecklistRow.case_id == case_id, ResultRow.updated_at.is_not(None))
+                .group_by(ChecklistRow.stage)
+                .order_by(func.max(ResultRow.updated_at).desc())
+                .limit(1)
+            ).first()
+            return Stage(row[0]) if row else None
 
     def last_position(self, checklist_id: int) -> str:
         with self._db.reading() as s:

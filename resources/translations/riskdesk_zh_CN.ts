@@ -1,0 +1,732 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/case_list.py" line="34" />
+        <source>Search cases: case No., parties, cause (Ctrl+F)</source>
+        <translation>搜索案件：案号、当事人、案由（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_list.py" line="35" />
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_list.py" line="40" />
+        <source>Cases</source>
+        <translation>案件列表</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/case_list.py" line="75" />
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="50" />
+        <source>Case No.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="51" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="52" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="53" />
+        <source>Judge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="54" />
+        <source>Filing</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="55" />
+        <source>Trial</source>
+        <translation>审判</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="56" />
+        <source>Enforcement</source>
+        <translation>执行</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="137" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="138" />
+        <source>Risk point</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="139" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="140" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="141" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="195" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="95" />
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="96" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="98" />
+        <source>Only: %1</source>
+        <translation>仅看：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="100" />
+        <source>Filter by level</source>
+        <translation>按等级筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="101" />
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="103" />
+        <source>Level: %1</source>
+        <translation>等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="105" />
+        <source>Filter by process node</source>
+        <translation>按流程节点筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="108" />
+        <source>Search this checklist (number, words, note)</source>
+        <translation>在本清单中搜索（编号、关键词、备注）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="109" />
+        <source>Search this checklist</source>
+        <translation>在本清单中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="152" />
+        <source>All process nodes</source>
+        <translation>全部流程节点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="167" />
+        <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
+        <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="261" />
+        <source>%1 → %2 was NOT saved</source>
+        <translation>%1 → %2 未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="279" />
+        <source>The note of %1 was NOT saved</source>
+        <translation>%1 的备注未能保存</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTree</name>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_tree.py" line="37" />
+        <source>Checklist</source>
+        <translation>核查清单</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="45" />
+        <source>Risk point details</source>
+        <translation>风险点详情</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="58" />
+        <source>Note (E to edit, Esc to return)</source>
+        <translation>备注（按 E 编辑，Esc 返回清单）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="60" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="61" />
+        <source>What was found, which document, what was done about it</source>
+        <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="95" />
+        <source>Select a risk point</source>
+        <translation>请选择一个风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="119" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="120" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="121" />
+        <source>Process node</source>
+        <translation>流程节点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="130" />
+        <source>Risk warning</source>
+        <translation>风险提示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="131" />
+        <source>Operating guidance</source>
+        <translation>操作指引</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="132" />
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="133" />
+        <source> (policy document)</source>
+        <translation>（规范性文件）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="141" />
+        <source>Time limit</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="144" />
+        <source>Applies to</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <source>Local practice</source>
+        <translation>地方做法</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <source>Remark</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="153" />
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="161" />
+        <source>Typing…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="174" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="178" />
+        <source>NOT saved — the text stays here; retrying</source>
+        <translation>未能保存——文字仍保留在此，正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="189" />
+        <source>NOT saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="17" />
+        <source>Unreviewed</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="18" />
+        <source>No risk</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="19" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="20" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <source>Filing</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <source>Trial</source>
+        <translation>审判</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <source>Enforcement</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <source>Civil</source>
+        <translation>民事</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <source>Criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <source>Administrative</source>
+        <translation>行政</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="41" />
+        <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
+        <translation>RiskDesk 立审执风险防控清单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="50" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="62" />
+        <source>No case open.
+
+Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
+        <translation>尚未打开案件。
+
+Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="86" />
+        <source>Saved at %1</source>
+        <translation>已于 %1 保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="105" />
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <source>&amp;Print / Export</source>
+        <translation>打印 / 导出(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <source>Print / export PDF…</source>
+        <translation>打印 / 导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <source>Next unreviewed point</source>
+        <translation>下一个未核查的风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="117" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <source>Reviewer and court…</source>
+        <translation>承办人与法院…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="119" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <source>About RiskDesk</source>
+        <translation>关于 RiskDesk</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <source>Cannot open the case</source>
+        <translation>无法打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="173" />
+        <source>Cannot open the checklist</source>
+        <translation>无法打开核查清单</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/main_window.py" line="197" />
+        <source>%n risk(s)</source>
+        <translation>
+            <numerusform>%n 项存在风险</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="199" />
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="209" />
+        <source>Judge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <source>Checklist upgraded</source>
+        <translation>清单已升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
+        <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="235" />
+        <source>Reviewer: %1 · %2</source>
+        <translation>承办人：%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="245" />
+        <source>RiskDesk %1
+Catalog %2 (%3)
+Database: %4</source>
+        <translation>RiskDesk %1
+风险点目录 %2（%3）
+数据库：%4</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="260" />
+        <source>Note not saved</source>
+        <translation>备注未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="261" />
+        <source>The note you typed could not be saved. Quit anyway and lose it?</source>
+        <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="34" />
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="38" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="40" />
+        <source>Cause of action</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="52" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="44" />
+        <source>Judge in charge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
+        <source>Case No. *</source>
+        <translation>案号 *</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="51" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="53" />
+        <source>Judge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="56" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="71" />
+        <source>Format: (year) court code + type code + serial + 号</source>
+        <translation>格式：（年度）法院代字 + 类型代字 + 编号 + 号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="82" />
+        <source>Will be saved as %1</source>
+        <translation>将保存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
+        <source>Welcome to RiskDesk</source>
+        <translation>欢迎使用 RiskDesk</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="113" />
+        <source>Reviewer name</source>
+        <translation>承办人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="115" />
+        <source>Court name</source>
+        <translation>法院名称</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="116" />
+        <source>e.g. 鄂尔多斯市东胜区人民法院</source>
+        <translation>例如：鄂尔多斯市东胜区人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="122" />
+        <source>Before you start: whose name goes on each answer, and which court is printed on the documents. Both can be changed later in Settings.</source>
+        <translation>开始之前，请填写承办人姓名（记录在每一项核查结果上）和法院名称（印在打印文书上）。以后可在“设置”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="127" />
+        <source>Reviewer (承办人) *</source>
+        <translation>承办人 *</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="128" />
+        <source>Court (法院名称) *</source>
+        <translation>法院名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="132" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="133" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="141" />
+        <source>Both names are needed.</source>
+        <translation>两项都需要填写。</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="155" />
+        <source>New case (cursor in the case number; Enter creates it)</source>
+        <translation>新建案件（光标在案号栏，回车即创建）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="156" />
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="157" />
+        <source>Filing / Trial / Enforcement checklist</source>
+        <translation>立案 / 审判 / 执行清单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="158" />
+        <source>Previous / next risk point</source>
+        <translation>上一个 / 下一个风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="159" />
+        <source>No risk — saved, next point</source>
+        <translation>无风险——保存并转到下一项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="160" />
+        <source>Risk found — saved, next point</source>
+        <translation>存在风险——保存并转到下一项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="161" />
+        <source>Not applicable — saved, next point</source>
+        <translation>不适用——保存并转到下一项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="162" />
+        <source>Back to unreviewed — saved, next point</source>
+        <translation>改回未核查——保存并转到下一项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="163" />
+        <source>Next unreviewed point</source>
+        <translation>下一个未核查的风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="164" />
+        <source>Edit the note (saved as you type)</source>
+        <translation>编辑备注（边输入边保存）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="165" />
+        <source>From the note: back to the checklist; from the checklist: back to the case list</source>
+        <translation>在备注中：返回清单；在清单中：返回案件列表</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="166" />
+        <source>In the case list: open the case where you left off</source>
+        <translation>在案件列表中：打开案件并回到上次的位置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="167" />
+        <source>Print / export PDF</source>
+        <translation>打印 / 导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="168" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
+        <source>This keyboard map</source>
+        <translation>本快捷键表</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
+        <source>Quit (everything is already saved)</source>
+        <translation>退出（所有内容均已保存）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="177" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="186" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+</TS>

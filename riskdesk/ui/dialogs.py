@@ -1,0 +1,191 @@
+"""Dialogs: new case (with inline 案号 check), settings (承办人, 法院名称), keyboard map."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from riskdesk.domain.case_number import CaseNumber, CaseNumberError
+from riskdesk.domain.model import Case
+from riskdesk.services import Services
+from riskdesk.services.errors import ServiceError
+from riskdesk.storage.db import DatabaseError
+
+
+class NewCaseDialog(QDialog):
+    """Enter creates the case; the 案号 is checked as it is typed."""
+
+    def __init__(self, services: Services, default_judge: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.created: Case | None = None
+        self.setWindowTitle(self.tr("New case"))
+        self.setMinimumWidth(460)
+        self.case_no = QLineEdit()
+        self.case_no.setPlaceholderText("（2024）内0602民初123号")
+        self.case_no.setAccessibleName(self.tr("Case number"))
+        self.cause = QLineEdit()
+        self.cause.setAccessibleName(self.tr("Cause of action"))
+        self.parties = QLineEdit()
+        self.parties.setAccessibleName(self.tr("Parties"))
+        self.judge = QLineEdit(default_judge)
+        self.judge.setAccessibleName(self.tr("Judge in charge"))
+        self.feedback = QLabel(" ")
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("caseNoFeedback")
+        form = QFormLayout()
+        form.addRow(self.tr("Case No. *"), self.case_no)
+        form.addRow("", self.feedback)
+        form.addRow(self.tr("Cause"), self.cause)
+        form.addRow(self.tr("Parties"), self.parties)
+        form.addRow(self.tr("Judge"), self.judge)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._create)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.case_no.textChanged.connect(self._check)
+        self.case_no.setFocus()
+        self._check()
+
+    def _check(self) -> bool:
+        text = self.case_no.text()
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if not text.strip():
+            self.feedback.setStyleSheet("color:#616161")
+            self.feedback.setText(self.tr("Format: (year) court code + type code + serial + 号"))
+            ok_button.setEnabled(False)
+            return False
+        try:
+            number = CaseNumber.parse(text, max_year=datetime.now().year + 1)
+        except CaseNumberError as exc:
+            self.feedback.setStyleSheet("color:#c62828")
+            self.feedback.setText(str(exc))
+            ok_button.setEnabled(False)
+            return False
+        self.feedback.setStyleSheet("color:#2e7d32")
+        self.feedback.setText(self.tr("Will be saved as %1").replace("%1", str(number)))
+        ok_button.setEnabled(True)
+        return True
+
+    def _create(self) -> None:
+        if not self._check():
+            self.case_no.setFocus()
+            return
+        try:
+            self.created = self._services.cases.create(
+                self.case_no.text(), self.cause.text(), self.parties.text(), self.judge.text()
+            )
+        except (ServiceError, DatabaseError) as exc:
+            self.feedback.setStyleSheet("color:#c62828")
+            self.feedback.setText(str(exc))
+            self.case_no.setFocus()
+            self.case_no.selectAll()
+            return
+        self.accept()
+
+
+class SettingsDialog(QDialog):
+    """承办人 (whose name goes on every answer) and 法院名称 (printed on PDFs)."""
+
+    def __init__(self, services: Services, *, first_run: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.setWindowTitle(self.tr("Welcome to RiskDesk") if first_run else self.tr("Settings"))
+        self.setMinimumWidth(440)
+        current = services.settings.all()
+        self.reviewer = QLineEdit(current["reviewer"])
+        self.reviewer.setAccessibleName(self.tr("Reviewer name"))
+        self.court = QLineEdit(current["court"])
+        self.court.setAccessibleName(self.tr("Court name"))
+        self.court.setPlaceholderText(self.tr("e.g. 鄂尔多斯市东胜区人民法院"))
+        self.error = QLabel("")
+        self.error.setStyleSheet("color:#c62828")
+        self.error.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(self.tr("Before you start: whose name goes on each answer, and which court is printed "
+                                   "on the documents. Both can be changed later in Settings."))
+            intro.setWordWrap(True)
+            lay.addWidget(intro)
+        form = QFormLayout()
+        form.addRow(self.tr("Reviewer (承办人) *"), self.reviewer)
+        form.addRow(self.tr("Court (法院名称) *"), self.court)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.reviewer.setFocus()
+
+    def _save(self) -> None:
+        if not self.reviewer.text().strip() or not self.court.text().strip():
+            self.error.setText(self.tr("Both names are needed."))
+            return
+        try:
+            self._services.settings.set("reviewer", self.reviewer.text())
+            self._services.settings.set("court", self.court.text())
+        except (ServiceError, DatabaseError) as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """The keyboard map, shown in Help and printed in README."""
+    return [
+        ("Ctrl+N", QCoreApplication.translate("Shortcuts", "New case (cursor in the case number; Enter creates it)")),
+        ("Ctrl+F", QCoreApplication.translate("Shortcuts", "Search cases")),
+        ("Ctrl+1 / Ctrl+2 / Ctrl+3", QCoreApplication.translate("Shortcuts", "Filing / Trial / Enforcement checklist")),
+        ("↑ / ↓", QCoreApplication.translate("Shortcuts", "Previous / next risk point")),
+        ("1", QCoreApplication.translate("Shortcuts", "No risk — saved, next point")),
+        ("2", QCoreApplication.translate("Shortcuts", "Risk found — saved, next point")),
+        ("3", QCoreApplication.translate("Shortcuts", "Not applicable — saved, next point")),
+        ("0", QCoreApplication.translate("Shortcuts", "Back to unreviewed — saved, next point")),
+        ("N", QCoreApplication.translate("Shortcuts", "Next unreviewed point")),
+        ("E / F2 / Enter", QCoreApplication.translate("Shortcuts", "Edit the note (saved as you type)")),
+        ("Esc", QCoreApplication.translate("Shortcuts", "From the note: back to the checklist; from the checklist: back to the case list")),
+        ("Enter", QCoreApplication.translate("Shortcuts", "In the case list: open the case where you left off")),
+        ("Ctrl+P", QCoreApplication.translate("Shortcuts", "Print / export PDF")),
+        ("Ctrl+,", QCoreApplication.translate("Shortcuts", "Settings")),
+        ("F1", QCoreApplication.translate("Shortcuts", "This keyboard map")),
+        ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "Quit (everything is already saved)")),
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.resize(560, 520)
+        rows = "".join(
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
+            for k, v in shortcut_rows()
+        )
+        view = QTextBrowser()
+        view.setHtml(f"<table>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(view)
+        lay.addWidget(buttons)
+        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)

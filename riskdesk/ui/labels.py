@@ -1,0 +1,71 @@
+"""Display texts and icons for domain values. The domain stays language-free; the UI translates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from riskdesk.domain.model import Severity, Stage, Status
+
+# Severity colours follow court practice (红/黄/蓝); text always accompanies them.
+SEVERITY_COLOURS = {Severity.HIGH: "#c62828", Severity.MEDIUM: "#b26a00", Severity.LOW: "#1565c0"}
+STATUS_COLOURS = {Status.UNREVIEWED: "#757575", Status.CLEAR: "#2e7d32", Status.RISK: "#c62828", Status.NA: "#546e7a"}
+
+
+def status_text(status: Status) -> str:
+    return {
+        Status.UNREVIEWED: QCoreApplication.translate("Labels", "Unreviewed"),
+        Status.CLEAR: QCoreApplication.translate("Labels", "No risk"),
+        Status.RISK: QCoreApplication.translate("Labels", "Risk found"),
+        Status.NA: QCoreApplication.translate("Labels", "Not applicable"),
+    }[status]
+
+
+def severity_text(severity: Severity) -> str:
+    return {Severity.HIGH: QCoreApplication.translate("Labels", "High"), Severity.MEDIUM: QCoreApplication.translate("Labels", "Medium"), Severity.LOW: QCoreApplication.translate("Labels", "Low")}[severity]
+
+
+def stage_text(stage: Stage) -> str:
+    return {Stage.FILING: QCoreApplication.translate("Labels", "Filing"), Stage.TRIAL: QCoreApplication.translate("Labels", "Trial"), Stage.ENFORCEMENT: QCoreApplication.translate("Labels", "Enforcement")}[stage]
+
+
+def applies_text(key: str) -> str:
+    return {"civil": QCoreApplication.translate("Labels", "Civil"), "criminal": QCoreApplication.translate("Labels", "Criminal"), "administrative": QCoreApplication.translate("Labels", "Administrative")}.get(key, key)
+
+
+_ICON_CACHE: dict[Status, QIcon] = {}
+
+
+def status_icon(status: Status) -> QIcon:
+    """Drawn, not loaded: a coloured disc with a mark, so status never rests on colour alone."""
+    if status in _ICON_CACHE:
+        return _ICON_CACHE[status]
+    size = 32
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(STATUS_COLOURS[status])
+    rect = QRectF(3, 3, size - 6, size - 6)
+    if status is Status.UNREVIEWED:
+        p.setPen(QPen(colour, 3))
+        p.drawEllipse(rect)
+    else:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawEllipse(rect)
+        p.setPen(QPen(QColor("white"), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        if status is Status.CLEAR:
+            path = QPainterPath(QPointF(10, 16.5))
+            path.lineTo(14.5, 21)
+            path.lineTo(22.5, 11.5)
+            p.drawPath(path)
+        elif status is Status.RISK:
+            p.drawLine(QPointF(16, 9), QPointF(16, 18))
+            p.drawPoint(QPointF(16, 23))
+        else:
+            p.drawLine(QPointF(10, 16), QPointF(22, 16))
+    p.end()
+    icon = QIcon(pix)
+    _ICON_CACHE[status] = icon
+    return icon

@@ -1,0 +1,74 @@
+"""Start the GUI: database first (SQLAlchemy before PySide6), then Qt, fonts, translations, window."""
+
+from __future__ import annotations
+
+import sys
+
+from riskdesk.app import open_services
+from riskdesk.services import Services
+from riskdesk.storage.db import DatabaseDamagedError, DatabaseError
+
+
+def launch_gui(db: str | None, catalog: str | None, lang: str | None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from riskdesk.ui.fonts import register_bundled_font
+    from riskdesk.ui.i18n import install_translators
+    from riskdesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("RiskDesk")
+    app.setApplicationName("RiskDesk")
+    register_bundled_font(app)
+    install_translators(app, lang)
+    services = open_with_recovery(db, catalog)
+    if services is None:
+        return 1
+    try:
+        from riskdesk.ui.dialogs import SettingsDialog
+
+        settings = services.settings.all()
+        if not settings["reviewer"] or not settings["court"]:
+            SettingsDialog(services, first_run=True).exec()
+        window = MainWindow(services)
+        window.show()
+        window.start()
+        return app.exec()
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "RiskDesk", str(exc))
+        return 1
+    finally:
+        services.close()
+
+
+def open_with_recovery(db: str | None, catalog: str | None) -> Services | None:
+    """Open the services; on a damaged file offer the newest automatic backup, never a new empty file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from riskdesk.catalog.loader import CatalogError
+    from riskdesk.storage.backup import list_backups, restore_database
+
+    while True:
+        try:
+            return open_services(db, catalog)
+        except DatabaseDamagedError as exc:
+            backups = list_backups(exc.path)
+            if not backups:
+                QMessageBox.critical(None, "RiskDesk", str(exc) + "\n\n没有找到自动备份。请联系信息技术人员。")
+                return None
+            box = QMessageBox(QMessageBox.Icon.Critical, "RiskDesk",
+                              str(exc) + f"\n\n最新的自动备份：{backups[0].name}\n要用它恢复吗？损坏的文件会另存保留。")
+            restore = box.addButton("恢复最新备份", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not restore:
+                return None
+            try:
+                restore_database(backups[0], exc.path)
+            except (OSError, ValueError) as err:
+                QMessageBox.critical(None, "RiskDesk", f"恢复失败：{err}")
+                return None
+        except (DatabaseError, CatalogError) as exc:
+            QMessageBox.critical(None, "RiskDesk", str(exc))
+            return None

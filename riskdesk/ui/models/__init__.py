@@ -1,0 +1,1 @@
+"""Qt item models: one per table, each holding plain data from the services."""
