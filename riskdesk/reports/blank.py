@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Table, TableStyle
+from reportlab.platypus import KeepTogether, Table
 
 from riskdesk.reports.data import CatalogSheet
 from riskdesk.reports.guidance import CHINESE_NUMERALS, severity_mark, sheet_footer, sheet_meta
@@ -48,7 +48,7 @@ def build_blank(sheet: CatalogSheet) -> bytes:
     story.append(gap(4))
     story.append(KeepTogether([
         k.text("核查意见：", k.body),
-        _writing_lines(2),
+        _writing_lines(2, k),
         gap(2),
         k.signature_block(),
     ]))
@@ -62,7 +62,7 @@ def _fill_in_line(k: Kit) -> Any:
     row = [k.text("案号：", label), "", "", k.text("案由：", label), ""]
     widths = [12 * mm, 68 * mm, 8 * mm, 12 * mm, FRAME_W - 100 * mm]
     t = Table([row], colWidths=widths, rowHeights=[10 * mm], hAlign="LEFT")
-    t.setStyle(TableStyle([
+    t.setStyle(k.table_style([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -71,9 +71,9 @@ def _fill_in_line(k: Kit) -> Any:
     return t
 
 
-def _writing_lines(n: int) -> Any:
+def _writing_lines(n: int, k: Kit) -> Any:
     t = Table([[""]] * n, colWidths=[FRAME_W], rowHeights=[8 * mm] * n)
-    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID)]))
+    t.setStyle(k.table_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID)]))
     return t
 
 
@@ -108,5 +108,5 @@ def _checklist_table(sheet: CatalogSheet, k: Kit) -> Any:
     # Minimum heights, not fixed ones: a 30-character title wraps to two lines and must not spill.
     table = Table(data, colWidths=[ID_W, TITLE_W, LEVEL_W, TICK_W, TICK_W, TICK_W, NOTE_W],
                   minRowHeights=heights, repeatRows=1)
-    table.setStyle(TableStyle(style))
+    table.setStyle(k.table_style(style))
     return table

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Table
 
 from riskdesk.domain.model import Result, Status
 from riskdesk.reports.data import CaseReport, CaseStageReport
@@ -52,7 +52,7 @@ def _case_header(report: CaseReport, k: Kit) -> Any:
         [k.text("承办人", label), k.text(c.judge, k.cell), k.text("法院", label), k.text(report.court, k.cell)],
     ]
     t = Table(rows, colWidths=[lw, vw, lw, vw], minRowHeights=[8 * mm] * 3, hAlign="LEFT")
-    t.setStyle(TableStyle([
+    t.setStyle(k.table_style([
         ("SPAN", (1, 1), (3, 1)),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("BACKGROUND", (0, 0), (0, -1), SHADE), ("BACKGROUND", (2, 0), (2, 0), SHADE),
@@ -114,7 +114,7 @@ def _summary(stage: CaseStageReport, k: Kit) -> Any:
                [k.para(f"<font color='{RISK_RED if j == 2 and v else '#1A1A1A'}'>{v}</font>", k.cell_center)
                 for j, v in enumerate(values)]],
               colWidths=[FRAME_W / 5] * 5, hAlign="LEFT")
-    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
+    t.setStyle(k.table_style([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
                            ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return t
 
@@ -141,7 +141,7 @@ def _all_points(stage: CaseStageReport, k: Kit) -> Any:
     widths[4] = FRAME_W - sum(widths)
     # splitInRow: a 5,000-character note is taller than a page, so its row must be able to split.
     t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
-    t.setStyle(TableStyle([
+    t.setStyle(k.table_style([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -30,6 +30,8 @@ def flowchart(nodes: tuple[Node, ...], width: float, kit: Kit) -> Any:
     box_w = (width - (PER_ROW - 1) * H_GAP) / PER_ROW
     height = rows * BOX_H + (rows - 1) * V_GAP + 2
     d = Drawing(width, height)
+    # The renderer starts every drawing in Helvetica unless told otherwise, which would put a second font in the PDF.
+    d.initialFontName = font
     for i, node in enumerate(nodes):
         row, col = divmod(i, PER_ROW)
         x = col * (box_w + H_GAP)

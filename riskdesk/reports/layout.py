@@ -68,6 +68,11 @@ class Kit:
         self.h2 = ParagraphStyle("rd-h2", parent=base, fontSize=10.5, leading=15, textColor=ACCENT,
                                  spaceBefore=8, spaceAfter=4, keepWithNext=1, alignment=TA_LEFT)
 
+    def table_style(self, commands: list[Any]) -> Any:
+        """A TableStyle whose cells use the bundled font: reportlab draws even an empty cell in
+        Helvetica otherwise, adding a second font to the PDF."""
+        return TableStyle([("FONT", (0, 0), (-1, -1), self.font.name, 8.5), *commands])
+
     def esc(self, text: str, *, newlines: bool = True) -> str:
         """User or catalog text as paragraph markup: printed literally, never interpreted."""
         return markup(text, self.font.covered, self.font.replacement, newlines=newlines)
@@ -104,7 +109,7 @@ class Kit:
                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         for k in range(len(labels)):
             style.append(("LINEBELOW", (3 * k + 1, 0), (3 * k + 1, 0), 0.6, INK))
-        table.setStyle(TableStyle(style))
+        table.setStyle(self.table_style(style))
         return table
 
 
@@ -138,6 +143,9 @@ def numbered_canvas(chrome: Chrome, font_name: str) -> Callable[..., Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # The page preamble would otherwise select Helvetica, a second (unembedded) font.
+            if not kwargs.get("initialFontName"):
+                kwargs["initialFontName"] = font_name
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
