@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.domain.model import Result, Severity, Status
+from riskdesk.domain.model import Result, Severity, StageCounts, Status
 from riskdesk.services import ChecklistView, Services
 from riskdesk.services.errors import ServiceError, StaleResult
 from riskdesk.storage.db import DatabaseError
@@ -157,6 +157,7 @@ class ChecklistPanel(QWidget):
         self.node_filter.blockSignals(False)
         self.proxy.invalidate()
         self.tree.span_node_rows()
+        self.tree.fit_columns()
         self._show_upgrade(view)
         self.error_bar.hide()
         self._current_point = ""
@@ -172,6 +173,13 @@ class ChecklistPanel(QWidget):
             self.upgrade_bar.show()
         else:
             self.upgrade_bar.hide()
+
+    def counts(self) -> StageCounts:
+        by = {st: 0 for st in Status}
+        items = self.model.items()
+        for it in items:
+            by[it.result.status] += 1
+        return StageCounts(len(items), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
 
     @property
     def view(self) -> ChecklistView | None:

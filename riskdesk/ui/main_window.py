@@ -5,7 +5,7 @@ MainWindow only assembles panels, menus and shortcuts; the panels do the work th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk import __version__
-from riskdesk.domain.model import Case, Stage
+from riskdesk.domain.model import Case, Stage, StageCounts
 from riskdesk.services import Services
 from riskdesk.services.errors import ServiceError
 from riskdesk.storage.db import DatabaseError
@@ -37,11 +37,29 @@ class MainWindow(QMainWindow):
         self.services = services
         self.case: Case | None = None
         self.stage: Stage = Stage.FILING
+        self._stage_counts: dict[Stage, StageCounts] = {}
         self._reviewer = services.settings.get("reviewer")
         self.setWindowTitle(self.tr("RiskDesk — Risk checklists for filing, trial and enforcement"))
         self.resize(1440, 880)
 
         self.cases = CaseListPanel(services)
+        self.checklist = ChecklistPanel(services, lambda: self._reviewer)
+        self.setCentralWidget(self._build_layout())
+        self.save_label = QLabel()
+        self.who_label = QLabel()
+        self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.who_label)
+        self._build_menus()
+
+        self.cases.case_opened.connect(lambda cid: self.open_case(cid))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.checklist.saved.connect(lambda when: self.save_label.setText(self.tr("Saved at %1").replace("%1", when)))
+        self.checklist.changed.connect(self._update_current_stage_progress)
+        self.checklist.back_to_list.connect(self.cases.focus_table)
+        self.checklist.upgrade_requested.connect(self._upgrade_checklist)
+        self._update_who()
+
+    def _build_layout(self) -> QSplitter:
         self.case_header = QLabel()
         self.case_header.setObjectName("caseHeader")
         self.case_header.setTextFormat(Qt.TextFormat.RichText)
@@ -52,7 +70,6 @@ class MainWindow(QMainWindow):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for st in STAGES:
             self.tabs.addTab(stage_text(st))
-        self.checklist = ChecklistPanel(services, lambda: self._reviewer)
         case_page = QWidget()
         lay = QVBoxLayout(case_page)
         lay.setContentsMargins(6, 0, 0, 0)
@@ -73,21 +90,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 5)
         split.setSizes([560, 880])
         split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
-
-        self.save_label = QLabel()
-        self.who_label = QLabel()
-        self.statusBar().addWidget(self.save_label, 1)
-        self.statusBar().addPermanentWidget(self.who_label)
-        self._build_menus()
-
-        self.cases.case_opened.connect(lambda cid: self.open_case(cid))
-        self.tabs.currentChanged.connect(self._on_tab)
-        self.checklist.saved.connect(lambda when: self.save_label.setText(self.tr("Saved at %1").replace("%1", when)))
-        self.checklist.changed.connect(self._refresh_progress)
-        self.checklist.back_to_list.connect(self.cases.focus_table)
-        self.checklist.upgrade_requested.connect(self._upgrade_checklist)
-        self._update_who()
+        return split
 
     # -- menus and shortcuts -----------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
             self.cases.search.clear()
             self.cases.refresh(keep_case=dlg.created.id)
             self.open_case(dlg.created.id, Stage.FILING)
+            # The dialog hands focus back when the main window reactivates; put it on the checklist then.
+            QTimer.singleShot(0, self.checklist.tree.setFocus)
 
     def open_case(self, case_id: int, stage: Stage | None = None) -> None:
         self.checklist.flush()
@@ -184,12 +189,19 @@ class MainWindow(QMainWindow):
         self.switch_stage(STAGES[index])
 
     def _refresh_progress(self) -> None:
+        """Tab texts for all stages (one query), and the open case's row in the list."""
         if self.case is None:
             return
-        counts = self.services.cases.counts(self.case.id)
-        view = self.checklist.view
+        self._stage_counts = self.services.cases.counts(self.case.id)
+        self._update_current_stage_progress()
+
+    def _update_current_stage_progress(self) -> None:
+        """After an answer: recount the open stage in memory, no database round trip."""
+        if self.case is None:
+            return
+        self._stage_counts[self.stage] = self.checklist.counts()
         for i, st in enumerate(STAGES):
-            c = view.counts if view is not None and st is self.stage else counts.get(st)
+            c = self._stage_counts.get(st)
             text = stage_text(st)
             if c is not None:
                 text += f"  {c.reviewed}/{c.total}"
@@ -199,7 +211,7 @@ class MainWindow(QMainWindow):
                     text += " · " + self.tr("complete")
             self.tabs.setTabText(i, text)
             self.tabs.setTabToolTip(i, text)
-        self.cases.refresh(keep_case=self.case.id)
+        self.cases.model.update_counts(self.case.id, dict(self._stage_counts))
 
     def _case_header_html(self, case: Case) -> str:
         from html import escape

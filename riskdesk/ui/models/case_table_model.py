@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from riskdesk.domain.model import CaseSummary, Stage
+from riskdesk.domain.model import CaseSummary, Stage, StageCounts
 
 Index = QModelIndex | QPersistentModelIndex
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +90,13 @@ class CaseTableModel(QAbstractTableModel):
                 if counts.complete:
                     return QBrush(QColor("#2e7d32"))
         return None
+
+    def update_counts(self, case_id: int, counts: dict[Stage, StageCounts]) -> None:
+        row = self.row_of_case(case_id)
+        if row < 0:
+            return
+        self._rows[row] = CaseSummary(self._rows[row].case, counts)
+        self.dataChanged.emit(self.index(row, CaseColumn.FILING), self.index(row, CaseColumn.ENFORCEMENT))
 
     def row_of_case(self, case_id: int) -> int:
         for i, r in enumerate(self._rows):

@@ -17,6 +17,10 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         # A node row stays visible when any of its points passes.
         self.setRecursiveFilteringEnabled(True)
+        # Filters apply when they are changed, not on every answer: a point just answered under
+        # "only unreviewed" stays under the cursor instead of vanishing (and 100 rows are not
+        # re-filtered on each key press).
+        self.setDynamicSortFilter(False)
         self._statuses: frozenset[Status] = frozenset()
         self._severities: frozenset[Severity] = frozenset()
         self._node = ""

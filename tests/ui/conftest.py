@@ -1,0 +1,48 @@
+"""GUI fixtures: the real main window over a real database file, driven by keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from riskdesk.services import Services
+from riskdesk.ui.fonts import register_bundled_font
+from riskdesk.ui.i18n import install_translators
+from riskdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def zh(qapp: QApplication) -> Iterator[None]:
+    register_bundled_font(qapp)
+    install_translators(qapp, "zh_CN")
+    yield
+    install_translators(qapp, "en")
+
+
+@pytest.fixture
+def make_window(qtbot: object, db_path: Path, catalog_dir: Path, zh: None) -> Iterator[Callable[[], MainWindow]]:
+    opened: list[tuple[Services, MainWindow]] = []
+
+    def make() -> MainWindow:
+        svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
+        if not svc.settings.get("reviewer"):
+            svc.settings.set("reviewer", "王法官")
+            svc.settings.set("court", "东胜区人民法院")
+        win = MainWindow(svc)
+        qtbot.addWidget(win)  # type: ignore[attr-defined]
+        win.show()
+        win.activateWindow()
+        # Shortcuts only reach an active window, as on a real desktop.
+        assert QTest.qWaitForWindowActive(win, 3000)
+        win.start()
+        opened.append((svc, win))
+        return win
+
+    yield make
+    for svc, win in opened:
+        win.close()
+        svc.close()
