@@ -1,0 +1,106 @@
+"""PDF timings: guidance sheet and case report against a plain reportlab floor of the same text.
+
+``python bench/pdf_bench.py`` prints JSON. Times are medians of in-process runs after imports and
+font registration, on the shipped catalog when it validates (else the synthetic test catalog).
+Targets: guidance ≤ 2× floor and ≤ 500 ms.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from riskdesk.domain.catalog import RiskPoint  # noqa: E402
+from riskdesk.domain.model import Stage, Status  # noqa: E402
+from riskdesk.services import Services  # noqa: E402
+from riskdesk.services.report_service import ReportService  # noqa: E402
+
+RUNS = 5
+CASE_NO = "(2024)内0602民初123号"
+
+
+def _catalog_dir(tmp: Path) -> Path:
+    from riskdesk.catalog.loader import CatalogError, load_catalog
+
+    real = ROOT / "resources" / "catalog"
+    try:
+        load_catalog(real)
+        return real
+    except (CatalogError, OSError):
+        from tests.catalog_factory import write_catalog
+
+        return write_catalog(tmp / "catalog")
+
+
+def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
+    fn()  # warm-up: font parsing, first-use caches
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def _point_text(p: RiskPoint) -> list[str]:
+    return [f"{p.id} {p.title} {p.severity.label_zh}", f"风险提示：{p.risk}",
+            *(f"{i + 1}. {s}" for i, s in enumerate(p.guidance)),
+            "法律依据：" + "；".join(c.label() for c in p.basis), *([f"期限：{p.deadline}"] if p.deadline else [])]
+
+
+def floor_pdf(points: tuple[RiskPoint, ...]) -> bytes:
+    """The same words as the guidance sheet, one plain paragraph each, in the same font."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from riskdesk.reports.fonts import ensure_font
+
+    style = ParagraphStyle("floor", fontName=ensure_font().name, fontSize=9, leading=13.5, wordWrap="CJK")
+    story = [Paragraph(escape(line), style) for p in points for line in _point_text(p)]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+def measure() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        svc = Services.open("sqlite:///" + str(tmp / "bench.db"), _catalog_dir(tmp), backups=False)
+        try:
+            svc.settings.set("court", "内蒙古自治区包头市昆都仑区人民法院")
+            case = svc.cases.create(CASE_NO, "买卖合同纠纷", "张三诉李四", "王法官")
+            for stage in Stage:
+                view = svc.review.open(case.id, stage)
+                for i, it in enumerate(view.items[:40]):
+                    status = (Status.CLEAR, Status.RISK, Status.NA)[i % 3]
+                    svc.review.set_status(view.info.id, it.point.id, status, "王法官")
+                    if status is Status.RISK:
+                        svc.review.set_note(view.info.id, it.point.id, "已书面告知当事人补正，待补正材料到院后复核。", "王法官")
+            reports = ReportService(svc)
+            points = svc.catalogs.catalog.stage(Stage.TRIAL).points
+            return {
+                "pdf_guidance_ms": _median_ms(lambda: reports.guidance_pdf(Stage.TRIAL)),
+                "pdf_case_ms": _median_ms(lambda: reports.case_pdf(CASE_NO)),
+                "pdf_floor_ms": _median_ms(lambda: floor_pdf(points)),
+            }
+        finally:
+            svc.close()
+
+
+if __name__ == "__main__":
+    result = measure()
+    result["guidance_over_floor"] = round(result["pdf_guidance_ms"] / result["pdf_floor_ms"], 2)
+    print(json.dumps(result, ensure_ascii=False))
