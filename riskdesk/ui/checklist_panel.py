@@ -226,7 +226,9 @@ class ChecklistPanel(QWidget):
             # A node header: step onto its first point so keys always act on a point.
             child = self.proxy.index(0, 0, current.siblingAtColumn(0))
             if child.isValid():
-                QTimer.singleShot(0, lambda: self._select(child))
+                # By id, not by index: the filter may change before the timer fires.
+                point_id = str(child.data(PointIdRole))
+                QTimer.singleShot(0, lambda: self._select_point(point_id))
             return
         self.detail.flush_note()
         item = self.model.item(self.proxy.mapToSource(current)) if current.isValid() else None
