@@ -15,6 +15,7 @@ from riskdesk.reports.layout import ACCENT, FRAME_W, GRID, INK, RISK_RED, SHADE,
 
 TITLE = "《案件风险核查报告》"
 NOTE_CLIP = 200  # characters of a note shown in the all-points table
+NAME_CLIP = 40  # a reviewer's name is short; anything longer is cut rather than overflow a cell
 STATUS_COLOR = {Status.RISK: RISK_RED, Status.CLEAR: "#2E6B3A", Status.NA: "#5F6368", Status.UNREVIEWED: "#9A5B00"}
 
 
@@ -122,7 +123,8 @@ def _summary(stage: CaseStageReport, k: Kit) -> Any:
 def _who(r: Result, k: Kit, sep: str = "　") -> str:
     if r.updated_at is None:
         return "—" if sep == "<br/>" else "尚未核查"
-    by = k.esc(r.updated_by, newlines=False) if r.updated_by else "未署名"
+    name = r.updated_by if len(r.updated_by) <= NAME_CLIP else r.updated_by[:NAME_CLIP] + "…"
+    by = k.esc(name, newlines=False) if name else "未署名"
     return f"{by}{sep}{r.updated_at.strftime('%Y-%m-%d %H:%M')}"
 
 
@@ -139,8 +141,9 @@ def _all_points(stage: CaseStageReport, k: Kit) -> Any:
         ])
     widths = [15 * mm, 50 * mm, 9 * mm, 16 * mm, 0.0, 27 * mm]
     widths[4] = FRAME_W - sum(widths)
-    # splitInRow: a 5,000-character note is taller than a page, so its row must be able to split.
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    # Every cell is clipped (notes, names) so a row always fits on a page: reportlab's splitInRow
+    # left a stray header row at the foot of the page when tried here.
+    t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(k.table_style([
         ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
