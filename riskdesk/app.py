@@ -34,7 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parsed, _rest = build_parser().parse_known_args(args)
     if parsed.command is None and not any(a in ("-h", "--help", "--version") for a in args):
+        import sqlalchemy  # noqa: F401  - before PySide6: shiboken's import hook slows later imports
+
         from riskdesk.ui.launch import launch_gui
 
-        return launch_gui(parsed.db, parsed.catalog, parsed.lang)
+        return launch_gui(lambda: open_services(parsed.db, parsed.catalog), parsed.lang)
     return run(args)

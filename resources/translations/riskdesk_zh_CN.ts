@@ -18,7 +18,7 @@
         <translation>案件列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/case_list.py" line="75" />
+        <location filename="../../riskdesk/ui/case_list.py" line="76" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform></translation>
@@ -94,72 +94,72 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="95" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="96" />
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="96" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="97" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="98" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="99" />
         <source>Only: %1</source>
         <translation>仅看：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="100" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="101" />
         <source>Filter by level</source>
         <translation>按等级筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="101" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="102" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="103" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="104" />
         <source>Level: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="105" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
         <source>Filter by process node</source>
         <translation>按流程节点筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="108" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="109" />
         <source>Search this checklist (number, words, note)</source>
         <translation>在本清单中搜索（编号、关键词、备注）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="109" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
         <source>Search this checklist</source>
         <translation>在本清单中搜索</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="112" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="152" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="154" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="167" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="170" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="261" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="273" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="279" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="291" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
@@ -351,17 +351,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="41" />
+        <location filename="../../riskdesk/ui/main_window.py" line="42" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="50" />
+        <location filename="../../riskdesk/ui/main_window.py" line="68" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="62" />
+        <location filename="../../riskdesk/ui/main_window.py" line="79" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -370,129 +370,129 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="86" />
+        <location filename="../../riskdesk/ui/main_window.py" line="56" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="105" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="119" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="117" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="119" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="256" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="173" />
+        <location filename="../../riskdesk/ui/main_window.py" line="178" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/main_window.py" line="197" />
+        <location filename="../../riskdesk/ui/main_window.py" line="209" />
         <source>%n risk(s)</source>
         <translation>
             <numerusform>%n 项存在风险</numerusform></translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="199" />
+        <location filename="../../riskdesk/ui/main_window.py" line="211" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="209" />
+        <location filename="../../riskdesk/ui/main_window.py" line="221" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="232" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <location filename="../../riskdesk/ui/main_window.py" line="233" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="235" />
+        <location filename="../../riskdesk/ui/main_window.py" line="247" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="245" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -501,12 +501,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="260" />
+        <location filename="../../riskdesk/ui/main_window.py" line="272" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="261" />
+        <location filename="../../riskdesk/ui/main_window.py" line="273" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -573,6 +573,91 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/dialogs.py" line="82" />
         <source>Will be saved as %1</source>
         <translation>将保存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="174" />
+        <source>Print / Export</source>
+        <translation>打印 / 导出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="86" />
+        <source>Which document?</source>
+        <translation>打印或导出哪份文书？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="88" />
+        <source>Risk warnings and operating guidance — %1</source>
+        <translation>《%1环节风险提示与操作指引》</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="89" />
+        <source>Risk warnings and operating guidance — all three stages</source>
+        <translation>立案、审判、执行三个环节的《风险提示与操作指引》</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="90" />
+        <source>Blank paper checklist — %1</source>
+        <translation>%1环节空白核查清单（纸质填写用）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="91" />
+        <source>Checklist report of this case (all stages started)</source>
+        <translation>本案风险核查报告（已开始核查的各环节）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="102" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="103" />
+        <source>Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="104" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="105" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="142" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="205" />
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="159" />
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="166" />
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="168" />
+        <source>Save the PDFs into</source>
+        <translation>选择保存 PDF 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="173" />
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/print_dialog.py" line="173" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from riskdesk.services.cases import CaseQuery, CaseService, SettingsService
 from riskdesk.services.catalog_store import CatalogStore
+from riskdesk.services.report_service import ReportService
 from riskdesk.services.review import ChecklistItem, ChecklistView, ReviewService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import daily_backup
@@ -22,6 +23,10 @@ class Services:
     cases: CaseService
     review: ReviewService
     settings: SettingsService
+    reports: ReportService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reports = ReportService(self)
 
     @classmethod
     def open(cls, url: str, catalog_dir: Path, *, backups: bool = True) -> Services:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -54,6 +55,38 @@ class ReportService:
         stages_t = tuple(parts)
         return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
                           record_fingerprint(stages_t))
+
+    # -- jobs: the data is read now (on the caller's thread); the returned call only renders, so the
+    #    GUI can run it on a worker thread without touching the database from there.
+    def guidance_job(self, stage: Stage) -> Callable[[], bytes]:
+        sheet = self.catalog_sheet(stage)
+
+        def render() -> bytes:
+            from riskdesk.reports.guidance import build_guidance
+
+            return build_guidance(sheet)
+
+        return render
+
+    def blank_job(self, stage: Stage) -> Callable[[], bytes]:
+        sheet = self.catalog_sheet(stage)
+
+        def render() -> bytes:
+            from riskdesk.reports.blank import build_blank
+
+            return build_blank(sheet)
+
+        return render
+
+    def case_job(self, case_no: str, stages: list[Stage] | None = None) -> Callable[[], bytes]:
+        report = self.case_report(case_no, stages)
+
+        def render() -> bytes:
+            from riskdesk.reports.case_report import build_case_report
+
+            return build_case_report(report)
+
+        return render
 
     def guidance_pdf(self, stage: Stage) -> bytes:
         """《X环节风险提示与操作指引》 for the current catalog."""

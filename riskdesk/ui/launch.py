@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from riskdesk.app import open_services
 from riskdesk.services import Services
 from riskdesk.storage.db import DatabaseDamagedError, DatabaseError
 
+OpenServices = Callable[[], Services]
 
-def launch_gui(db: str | None, catalog: str | None, lang: str | None) -> int:
+
+def launch_gui(open_services: OpenServices, lang: str | None) -> int:
+    """Run the window; ``open_services`` (from the composition root) opens the database."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from riskdesk.ui.fonts import register_bundled_font
@@ -22,7 +25,7 @@ def launch_gui(db: str | None, catalog: str | None, lang: str | None) -> int:
     app.setApplicationName("RiskDesk")
     register_bundled_font(app)
     install_translators(app, lang)
-    services = open_with_recovery(db, catalog)
+    services = open_with_recovery(open_services)
     if services is None:
         return 1
     try:
@@ -42,7 +45,7 @@ def launch_gui(db: str | None, catalog: str | None, lang: str | None) -> int:
         services.close()
 
 
-def open_with_recovery(db: str | None, catalog: str | None) -> Services | None:
+def open_with_recovery(open_services: OpenServices) -> Services | None:
     """Open the services; on a damaged file offer the newest automatic backup, never a new empty file."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -51,7 +54,7 @@ def open_with_recovery(db: str | None, catalog: str | None) -> Services | None:
 
     while True:
         try:
-            return open_services(db, catalog)
+            return open_services()
         except DatabaseDamagedError as exc:
             backups = list_backups(exc.path)
             if not backups:
