@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.catalog import RiskPoint, point_from_content
@@ -23,6 +23,7 @@ from riskdesk.storage.orm import (
     ChangeLogRow,
     ChecklistRow,
     ResultRow,
+    table_of,
 )
 
 
@@ -61,6 +62,21 @@ class UpgradeReport:
     changed: tuple[str, ...]
     added: tuple[str, ...]
     retired: tuple[str, ...]
+
+
+# Statements of the per-key-press path, built once: building them per call cost more than the commit.
+_R, _LOG, _CL = table_of(ResultRow), table_of(ChangeLogRow), table_of(ChecklistRow)
+_SELECT_RESULT = select(_R.c.id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
+                        _R.c.revision).where(_R.c.checklist_id == bindparam("cl"), _R.c.point_id == bindparam("pid"),
+                                             _R.c.retired_at.is_(None))
+_UPDATE_STATUS = update(_R).where(_R.c.id == bindparam("rid")).values(
+    status=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"), revision=bindparam("rev"))
+_UPDATE_NOTE = update(_R).where(_R.c.id == bindparam("rid")).values(
+    note=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"), revision=bindparam("rev"))
+_INSERT_LOG = insert(_LOG).values(at=bindparam("now"), who=bindparam("by"), result_id=bindparam("rid"),
+                                  field=bindparam("field"), old_value=bindparam("old"), new_value=bindparam("value"))
+_REMEMBER = update(_CL).where(_CL.c.id == bindparam("cl"), _CL.c.last_point_id != bindparam("pid")).values(
+    last_point_id=bindparam("pid"))
 
 
 def to_result(row: ResultRow) -> Result:
@@ -165,31 +181,41 @@ class ReviewService:
         return ChecklistView(info, tuple(items), upgrade, changed)
 
     # -- answering -----------------------------------------------------------------------------------
+    # The hot path of the product (one call per key press): Core statements, no ORM unit of work.
     def set_status(self, checklist_id: int, point_id: str, status: Status, by: str,
                    expected_revision: int | None = None) -> Result:
-        with self._db.writing() as s:
-            row = self._result_row(s, checklist_id, point_id)
-            self._check_revision(row, expected_revision)
-            if row.status != status.value:
-                self._log(s, row, by, "status", row.status, status.value)
-                row.status = status.value
-                self._touch(row, by)
-            self._remember_position(s, checklist_id, point_id)
-            s.flush()
-            return to_result(row)
+        with self._db.writing_core() as conn:
+            return self._update(conn, checklist_id, point_id, "status", status.value, by, expected_revision,
+                                remember=True)
 
     def set_note(self, checklist_id: int, point_id: str, note: str, by: str,
                  expected_revision: int | None = None) -> Result:
         text = clean_note(note)
-        with self._db.writing() as s:
-            row = self._result_row(s, checklist_id, point_id)
-            self._check_revision(row, expected_revision)
-            if row.note != text:
-                self._log(s, row, by, "note", row.note, text)
-                row.note = text
-                self._touch(row, by)
-            s.flush()
-            return to_result(row)
+        with self._db.writing_core() as conn:
+            return self._update(conn, checklist_id, point_id, "note", text, by, expected_revision, remember=False)
+
+    @staticmethod
+    def _update(conn: Connection, checklist_id: int, point_id: str, field_name: str, value: str, by: str,
+                expected_revision: int | None, *, remember: bool) -> Result:
+        row = conn.execute(_SELECT_RESULT, {"cl": checklist_id, "pid": point_id}).first()
+        if row is None:
+            raise NotFound(f"风险点 {point_id} 不在这份清单中")
+        result = Result(point_id, row.point_hash, Status(row.status), row.note, row.updated_at, row.updated_by,
+                        row.revision)
+        if expected_revision is not None and row.revision != expected_revision:
+            raise StaleResult(point_id, result.status.label_zh, row.updated_by)
+        old = row.status if field_name == "status" else row.note
+        if old != value:
+            now = datetime.now()
+            params = {"rid": row.id, "value": value, "now": now, "by": by, "rev": row.revision + 1}
+            conn.execute(_UPDATE_STATUS if field_name == "status" else _UPDATE_NOTE, params)
+            conn.execute(_INSERT_LOG, {"now": now, "by": by, "rid": row.id, "field": field_name, "old": old,
+                                       "value": value})
+            result = replace(result, updated_at=now, updated_by=by, revision=row.revision + 1,
+                             **({"status": Status(value)} if field_name == "status" else {"note": value}))
+        if remember:
+            conn.execute(_REMEMBER, {"cl": checklist_id, "pid": point_id})
+        return result
 
     def remember_position(self, checklist_id: int, point_id: str) -> None:
         with self._db.writing() as s:
@@ -223,32 +249,6 @@ class ReviewService:
                 .order_by(ChangeLogRow.id)
             )
             return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
-
-    @staticmethod
-    def _result_row(s: Session, checklist_id: int, point_id: str) -> ResultRow:
-        row = s.scalar(
-            select(ResultRow).where(ResultRow.checklist_id == checklist_id, ResultRow.point_id == point_id,
-                                    ResultRow.retired_at.is_(None))
-        )
-        if row is None:
-            raise NotFound(f"风险点 {point_id} 不在这份清单中")
-        return row
-
-    @staticmethod
-    def _check_revision(row: ResultRow, expected: int | None) -> None:
-        if expected is not None and row.revision != expected:
-            raise StaleResult(row.point_id, Status(row.status).label_zh, row.updated_by)
-
-    @staticmethod
-    def _touch(row: ResultRow, by: str) -> None:
-        row.updated_at = datetime.now()
-        row.updated_by = by
-        row.revision += 1
-
-    @staticmethod
-    def _log(s: Session, row: ResultRow, by: str, field_name: str, old: str, new: str) -> None:
-        s.add(ChangeLogRow(at=datetime.now(), who=by, result_id=row.id, field=field_name, old_value=old,
-                           new_value=new))
 
     @staticmethod
     def _remember_position(s: Session, checklist_id: int, point_id: str) -> None:

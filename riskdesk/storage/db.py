@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -140,9 +140,8 @@ class Database:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            bind=self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
-        )
+        self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -154,6 +153,12 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on any error."""
         with self._guard(), self._write.begin() as session:
             yield session
+
+    @contextmanager
+    def writing_core(self) -> Iterator[Connection]:
+        """A write transaction on a bare connection: no Session, for the per-key-press hot path."""
+        with self._guard(), self._write_engine.begin() as conn:
+            yield conn
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
