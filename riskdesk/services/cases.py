@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,7 +13,7 @@ from riskdesk.domain.case_number import CaseNumber, CaseNumberError
 from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseSummary, Stage, StageCounts
 from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
 from riskdesk.storage.db import Database
-from riskdesk.storage.orm import CaseRow, ChecklistRow, ResultRow, SettingRow
+from riskdesk.storage.orm import CaseRow, ChecklistRow, SettingRow
 
 SETTING_KEYS = {"court": "法院名称", "reviewer": "承办人"}
 
@@ -117,31 +117,18 @@ class CaseService:
 
 
 def counts_by_case(s: Session, case_ids: list[int] | None) -> dict[int, dict[Stage, StageCounts]]:
-    stmt = (
-        select(ChecklistRow.case_id, ChecklistRow.stage, ResultRow.status, func.count())
-        .join(ResultRow, ResultRow.checklist_id == ChecklistRow.id)
-        .where(ResultRow.retired_at.is_(None))
-        .group_by(ChecklistRow.case_id, ChecklistRow.stage, ResultRow.status)
-    )
+    """Per-status counts from the totals kept on each checklist (one row per case and stage)."""
+    c = ChecklistRow
+    stmt = select(c.case_id, c.stage, c.n_unreviewed, c.n_clear, c.n_risk, c.n_na)
     if case_ids is not None:
         if not case_ids:
             return {}
-        stmt = stmt.where(ChecklistRow.case_id.in_(case_ids))
-    raw: dict[int, dict[Stage, dict[str, int]]] = {}
-    for case_id, stage, status, n in s.execute(stmt):
-        raw.setdefault(case_id, {}).setdefault(Stage(stage), {})[status] = n
+        stmt = stmt.where(c.case_id.in_(case_ids))
     out: dict[int, dict[Stage, StageCounts]] = {}
-    for case_id, stages in raw.items():
-        out[case_id] = {
-            stage: StageCounts(
-                total=sum(c.values()),
-                unreviewed=c.get("unreviewed", 0),
-                clear=c.get("clear", 0),
-                risk=c.get("risk", 0),
-                na=c.get("na", 0),
-            )
-            for stage, c in stages.items()
-        }
+    for case_id, stage, unreviewed, clear, risk, na in s.execute(stmt):
+        out.setdefault(case_id, {})[Stage(stage)] = StageCounts(
+            total=unreviewed + clear + risk + na, unreviewed=unreviewed, clear=clear, risk=risk, na=na
+        )
     return out
 
 

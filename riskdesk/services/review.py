@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.catalog import RiskPoint, point_from_content
@@ -75,8 +75,24 @@ _UPDATE_NOTE = update(_R).where(_R.c.id == bindparam("rid")).values(
     note=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"), revision=bindparam("rev"))
 _INSERT_LOG = insert(_LOG).values(at=bindparam("now"), who=bindparam("by"), result_id=bindparam("rid"),
                                   field=bindparam("field"), old_value=bindparam("old"), new_value=bindparam("value"))
+# Moves one answer between the per-status counts kept on the checklist.
+_MOVE_COUNT = update(_CL).where(_CL.c.id == bindparam("cl")).values(
+    {f"n_{st.value}": _CL.c[f"n_{st.value}"] + case((bindparam("new") == st.value, 1), else_=0)
+     - case((bindparam("old") == st.value, 1), else_=0) for st in Status}
+)
 _REMEMBER = update(_CL).where(_CL.c.id == bindparam("cl"), _CL.c.last_point_id != bindparam("pid")).values(
     last_point_id=bindparam("pid"))
+
+
+def recount_checklist(s: Session, checklist_id: int) -> None:
+    """Recompute a checklist's per-status counts from its active results (after bulk changes)."""
+    r = _R.c
+    rows = s.execute(
+        select(r.status, func.count()).where(r.checklist_id == checklist_id, r.retired_at.is_(None)).group_by(r.status)
+    )
+    counts: dict[str, int] = {str(status): int(n) for status, n in rows}
+    s.execute(update(_CL).where(_CL.c.id == checklist_id).values(
+        {f"n_{st.value}": counts.get(st.value, 0) for st in Status}))
 
 
 def to_result(row: ResultRow) -> Result:
@@ -128,11 +144,11 @@ class ReviewService:
             return self._catalogs.ensure_registered(s)
 
     def _start(self, s: Session, case_id: int, stage: Stage, fp: str) -> ChecklistRow:
+        points = self._catalogs.catalog.stage(stage).points
         cl = ChecklistRow(case_id=case_id, stage=stage.value, catalog_fingerprint=fp, created_at=datetime.now(),
-                          last_point_id="")
+                          last_point_id="", n_unreviewed=len(points), n_clear=0, n_risk=0, n_na=0)
         s.add(cl)
         s.flush()
-        points = self._catalogs.catalog.stage(stage).points
         s.execute(
             insert(ResultRow),
             [
@@ -211,6 +227,8 @@ class ReviewService:
             conn.execute(_UPDATE_STATUS if field_name == "status" else _UPDATE_NOTE, params)
             conn.execute(_INSERT_LOG, {"now": now, "by": by, "rid": row.id, "field": field_name, "old": old,
                                        "value": value})
+            if field_name == "status":
+                conn.execute(_MOVE_COUNT, {"cl": checklist_id, "old": old, "new": value})
             result = replace(result, updated_at=now, updated_by=by, revision=row.revision + 1,
                              **({"status": Status(value)} if field_name == "status" else {"note": value}))
         if remember:
@@ -293,4 +311,6 @@ class ReviewService:
                 s.add(ResultRow(checklist_id=cl.id, point_id=pid, point_hash=p.content_hash, status="unreviewed",
                                 note="", updated_at=None, updated_by="", revision=0, retired_at=None))
             cl.catalog_fingerprint = fp
+            s.flush()
+            recount_checklist(s, cl.id)
             return UpgradeReport(tuple(carried), tuple(changed), tuple(added), tuple(retired))

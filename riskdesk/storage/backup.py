@@ -1,15 +1,20 @@
 """Copies of the database file: before migrations, once a day, on request; and restoring one.
 
 Copies are made with SQLite's online backup API, which gives a consistent snapshot even while
-another connection is writing, and includes what is still in the WAL file.
+another connection is writing, and includes what is still in the WAL file. A copy is written to a
+``.part`` file, synced, and only then renamed into place, so a power cut never leaves half a backup
+under a backup's name.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+from riskdesk.storage.db import DatabaseBusyError, DatabaseDamagedError, DatabaseError, translate_error
 
 BACKUP_DIR = "backups"
 DAILY_KEEP = 7
@@ -21,29 +26,63 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUP_DIR
 
 
+def _fsync(path: Path) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # Windows cannot open a folder; its rename is durable enough there
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _uri(path: Path, mode: str) -> str:
+    from urllib.parse import quote
+
+    return f"file:{quote(str(path))}?mode={mode}"
+
+
 def copy_database(source: Path, dest: Path) -> Path:
-    """Write a consistent copy of ``source`` to ``dest`` (replaced atomically when done)."""
+    """Write a consistent copy of ``source`` to ``dest`` (replaced atomically when done).
+
+    On failure (disk full, damaged source) no ``.part`` file is left behind and ``dest`` is untouched;
+    SQLite failures become a DatabaseError with a message for the user.
+    """
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        out = sqlite3.connect(tmp)
+        src = sqlite3.connect(_uri(source, "ro"), uri=True)
         try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
+            out = sqlite3.connect(tmp)
+            try:
+                src.backup(out)
+                out.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    tmp.replace(dest)
+            src.close()
+        _fsync(tmp)
+        tmp.replace(dest)
+        _fsync(dest.parent)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        nice = translate_error(exc, source)
+        raise (nice or DatabaseError(f"无法复制数据库 {source}：{exc}")) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return dest
 
 
 def verify_database(path: Path) -> str:
     """``ok`` or SQLite's description of what is wrong with the file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
         try:
             row = conn.execute("PRAGMA integrity_check").fetchone()
             conn.execute("SELECT count(*) FROM cases").fetchone()
@@ -60,9 +99,28 @@ def pre_migration_backup(db_path: Path, from_revision: str) -> Path:
     return copy_database(db_path, dest)
 
 
+def _quick_check(path: Path) -> str:
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return str(row[0]) if row else "empty answer"
+
+
 def daily_backup(db_path: Path, today: datetime | None = None) -> Path | None:
-    """Make today's backup unless it exists; keep the newest DAILY_KEEP daily copies."""
+    """Make today's backup unless it exists; keep the newest DAILY_KEEP daily copies.
+
+    The copy is checked before the oldest daily one is dropped: copying a damaged database every day
+    would otherwise push the last good backups out of the rotation within a week.
+    """
     if not db_path.exists():
+        return None
+    if not os.access(db_path, os.W_OK) or not os.access(db_path.parent, os.W_OK):
+        # A database this process cannot write cannot change either: yesterday's copy is still current.
         return None
     day = (today or datetime.now()).strftime("%Y-%m-%d")
     folder = backup_dir(db_path)
@@ -70,6 +128,10 @@ def daily_backup(db_path: Path, today: datetime | None = None) -> Path | None:
     if dest.exists():
         return None
     copy_database(db_path, dest)
+    verdict = _quick_check(dest)
+    if verdict != "ok":
+        dest.unlink(missing_ok=True)
+        raise DatabaseDamagedError(db_path, f"完整性检查未通过：{verdict}")
     dailies = sorted(folder.glob(f"{_DAILY_PREFIX}*.db"))
     for old in dailies[:-DAILY_KEEP]:
         old.unlink(missing_ok=True)
@@ -84,6 +146,38 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest automatic backup that passes SQLite's integrity check (a bad copy is skipped)."""
+    for candidate in list_backups(db_path):
+        if verify_database(candidate) == "ok":
+            return candidate
+    return None
+
+
+def _refuse_if_in_use(db_path: Path) -> None:
+    """Restoring under an open window would send that window's next saves into the replaced file.
+
+    Switching the journal mode to DELETE needs the database to itself, so it fails while any other
+    connection is open; it also folds the WAL into the file, so the copy kept below is one file.
+    A damaged file cannot be asked and is not in use by RiskDesk anyway (it would not open).
+    """
+    try:
+        conn = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.OperationalError as exc:
+        if isinstance(translate_error(exc), DatabaseBusyError):
+            raise DatabaseError(
+                f"数据库 {db_path} 正在被 RiskDesk 窗口或其他程序使用，未恢复。请先关闭所有 RiskDesk 窗口再恢复。"
+            ) from exc
+    except sqlite3.DatabaseError:
+        return
+    finally:
+        conn.close()
+
+
 def restore_database(backup: Path, db_path: Path) -> Path | None:
     """Put ``backup`` in place of ``db_path``; the file it replaces is kept beside it, never deleted.
 
@@ -93,15 +187,24 @@ def restore_database(backup: Path, db_path: Path) -> Path | None:
     if verdict != "ok":
         raise ValueError(f"备份文件不可用：{backup}（{verdict}）")
     kept: Path | None = None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if db_path.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        _refuse_if_in_use(db_path)
         kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
+        n = 1
+        while kept.exists():  # two restores in one second must not overwrite the first kept file
+            n += 1
+            kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}-{n}{db_path.suffix}")
         shutil.copy2(db_path, kept)
+        _fsync(kept)
     for suffix in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
             if kept is not None:
                 shutil.copy2(side, kept.with_name(kept.name + suffix))
-            side.unlink()
+                side.unlink()
+            else:  # a WAL without its database may still hold answers: set aside, not deleted
+                side.replace(db_path.with_name(f"{db_path.stem}.orphan-{stamp}{db_path.suffix}{suffix}"))
+    _fsync(db_path.parent)
     copy_database(backup, db_path)
     return kept

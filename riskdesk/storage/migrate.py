@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from riskdesk.storage.backup import pre_migration_backup
 from riskdesk.storage.db import Database
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

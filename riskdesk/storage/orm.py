@@ -71,6 +71,12 @@ class ChecklistRow(Base):
     catalog_fingerprint: Mapped[str] = mapped_column(ForeignKey("catalog_versions.fingerprint", ondelete="RESTRICT"))
     created_at: Mapped[datetime]
     last_point_id: Mapped[str] = mapped_column(String(16), default="")
+    # Kept in step with the active results in the same transaction as every answer (see
+    # services.review): statistics read these instead of counting millions of result rows.
+    n_unreviewed: Mapped[int] = mapped_column(Integer, default=0)
+    n_clear: Mapped[int] = mapped_column(Integer, default=0)
+    n_risk: Mapped[int] = mapped_column(Integer, default=0)
+    n_na: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ResultRow(Base):

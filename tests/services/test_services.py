@@ -155,3 +155,21 @@ def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, d
     # The retired answers are still in the database with their history.
     assert [h[4] for h in svc.review.history(cl, "LA-003")] == ["risk", "LA-003 的备注"]
     svc.close()
+
+
+def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: Services) -> None:
+    import random
+
+    from sqlalchemy import text
+
+    rnd = random.Random(7)
+    case = services.cases.create(CASE)
+    cl = services.review.open(case.id, Stage.FILING).info.id
+    for _ in range(400):
+        pid = f"LA-{rnd.randint(1, 100):03d}"
+        services.review.set_status(cl, pid, rnd.choice(list(Status)), "甲")
+    with services.db.reading() as s:
+        actual = dict(s.execute(text("SELECT status, count(*) FROM results WHERE checklist_id=:c AND retired_at IS NULL"
+                                     " GROUP BY status"), {"c": cl}).all())
+    kept = services.cases.counts(case.id)[Stage.FILING]
+    assert kept.as_dict() == {"total": 100, **{st.value: actual.get(st.value, 0) for st in Status}}

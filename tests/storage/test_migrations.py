@@ -90,3 +90,30 @@ def test_upgrade_from_previous_revision_keeps_every_row(tmp_path: Path) -> None:
     assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert old.execute("SELECT note FROM results").fetchone() == ("材料不全",)
     old.close()
+
+
+def test_upgrade_to_0003_fills_the_kept_counts(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    db = Database(_url(path))
+    migrate.upgrade(db, "0002")
+    db.close()
+    raw = sqlite3.connect(path)
+    raw.executescript(
+        """
+        INSERT INTO cases VALUES (1, '（2023）内0602民初1号', '', '', '', '2023-05-01 09:00:00', '2023-05-01 09:00:00');
+        INSERT INTO catalog_versions VALUES ('fp1', '2023.1', '2023-05-01 09:00:00');
+        INSERT INTO checklists (id, case_id, stage, catalog_fingerprint, created_at, last_point_id)
+          VALUES (1, 1, 'filing', 'fp1', '2023-05-01 09:00:00', '');
+        INSERT INTO results (checklist_id, point_id, point_hash, status, retired_at) VALUES
+          (1, 'LA-001', 'h', 'risk', NULL), (1, 'LA-002', 'h', 'risk', NULL), (1, 'LA-003', 'h', 'clear', NULL),
+          (1, 'LA-004', 'h', 'unreviewed', NULL), (1, 'LA-001', 'old', 'na', '2023-06-01 00:00:00');
+        """
+    )
+    raw.commit()
+    raw.close()
+    db = Database(_url(path))
+    migrate.upgrade(db)
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT n_unreviewed, n_clear, n_risk, n_na FROM checklists").one()
+    assert tuple(row) == (1, 1, 2, 0)  # the retired answer is not counted
+    db.close()
