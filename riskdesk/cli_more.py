@@ -22,6 +22,12 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json"], default="json")
     p.set_defaults(handler=_catalog_export)
 
+    p = sub.add_parser("demo-data", help="生成可重复的演示/基准测试数据（只写入空数据库）", parents=[common])
+    p.add_argument("--cases", type=int, required=True, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--append", action="store_true", help="数据库已有案件时仍追加（慎用）")
+    p.set_defaults(handler=_demo_data)
+
     db = sub.add_parser("db", help="数据库：备份、恢复、检查", parents=[common]).add_subparsers(dest="db_cmd", required=True)
     p = db.add_parser("backup", help="把数据库备份到一个文件", parents=[common])
     p.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -31,6 +37,19 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=_db_restore)
     p = db.add_parser("check", help="检查数据库完整性并列出自动备份", parents=[common])
     p.set_defaults(handler=_db_check)
+
+
+def _demo_data(args: argparse.Namespace, out: TextIO) -> int:
+    from riskdesk.cli import services_for
+    from riskdesk.services.demo_data import generate
+
+    svc = services_for(args)
+    try:
+        n = generate(svc.db, svc.catalogs, args.cases, args.seed, append=args.append)
+    finally:
+        svc.close()
+    print(f"已生成 {n} 件演示案件（种子 {args.seed}），每件立案、审判、执行各 100 项", file=out)
+    return 0
 
 
 def _catalog_dir(args: argparse.Namespace) -> Path:
@@ -92,16 +111,26 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _db_backup(args: argparse.Namespace, out: TextIO) -> int:
-    from riskdesk.services.errors import NotFound
-    from riskdesk.storage.backup import copy_database
-    from riskdesk.storage.db import check_file
+    from riskdesk.services.errors import InvalidInput, NotFound
+    from riskdesk.storage.backup import copy_database, verify_database
+    from riskdesk.storage.db import DatabaseDamagedError, check_file
 
     path = _db_path(args)
     if not path.exists():
         raise NotFound(f"数据库文件不存在：{path}")
     check_file(path)
-    dest = copy_database(path, Path(args.output).expanduser().resolve())
-    print(f"已备份到 {dest}", file=out)
+    target = Path(args.output).expanduser().resolve()
+    if target == path:
+        raise InvalidInput("备份文件不能是数据库文件本身")
+    # Written beside the target first: a damaged copy must not replace a good backup of the same name.
+    part = target.with_name(target.name + ".check")
+    copy_database(path, part)
+    verdict = verify_database(part)
+    if verdict != "ok":
+        part.unlink(missing_ok=True)
+        raise DatabaseDamagedError(path, f"完整性检查未通过：{verdict}；未生成备份")
+    part.replace(target)
+    print(f"已备份到 {target}", file=out)
     return 0
 
 

@@ -1,0 +1,173 @@
+"""``python -m bench``: RiskDesk's speed and memory figures as one JSON object.
+
+Every figure is the median of several runs; floors are measured in the same run, with the ratio.
+Milliseconds unless the key says otherwise. Targets (on the 2-core reference machine) are printed
+next to the figures under "targets"; nothing here fails a test run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".cache"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TARGETS = {
+    "startup_ratio": 1.5, "open_checklist_ms": 20, "commit_ms": 2, "pdf_guidance_ratio": 2.0,
+    "search_10k_ms": 50, "open_checklist_10k_ms": 20, "counts_10k_ms": 100, "rss_mb": 250,
+    "switch_stage_ms": 50, "keypress_ms": 30,
+}
+
+
+def median_ms(fn: Callable[[], object], runs: int = 7, warm: int = 1) -> float:
+    for _ in range(warm):
+        fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return round(statistics.median(times), 2)
+
+
+def child(*args: str) -> tuple[float, float]:
+    """(ms from process start to first painted window, RSS in MB) of a child process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    start = time.time()
+    out = subprocess.run([sys.executable, "-m", "bench.gui_child", *args], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=120, check=True).stdout
+    line = json.loads(out.strip().splitlines()[-1])
+    return (line["shown_at"] - start) * 1000, line["rss_mb"]
+
+
+def startup(db: str, runs: int = 5) -> dict[str, float]:
+    app = [child("app", db) for _ in range(runs)]
+    floor = [child("floor") for _ in range(runs)]
+    app_ms = statistics.median(a for a, _ in app)
+    floor_ms = statistics.median(f for f, _ in floor)
+    return {"startup_ms": round(app_ms, 1), "startup_floor_ms": round(floor_ms, 1),
+            "startup_ratio": round(app_ms / floor_ms, 2)}
+
+
+def prepared_db(path: Path, cases: int, seed: int) -> Path:
+    from riskdesk.app import open_services
+    from riskdesk.services.demo_data import generate
+
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        for leftover in tmp.parent.glob(tmp.name + "*"):
+            leftover.unlink()
+        svc = open_services(str(tmp), None, backups=False)
+        generate(svc.db, svc.catalogs, cases, seed)
+        svc.settings.set("reviewer", "基准测试")
+        svc.settings.set("court", "鄂尔多斯市东胜区人民法院")
+        svc.settings.remember("state.last_case_id", "1")
+        svc.settings.remember("state.last_stage", "filing")
+        svc.close()
+        tmp.replace(path)
+    return path
+
+
+def small_figures(db: str) -> dict[str, float]:
+    """In-process GUI and service figures on a one-case database."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from riskdesk.app import open_services
+    from riskdesk.domain.model import Stage, Status
+    from riskdesk.ui.main_window import MainWindow
+
+    svc = open_services(db, None, backups=False)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    svc.settings.set("reviewer", "基准测试")
+    case = svc.cases.create("(2024)内0602民初1号")
+    win = MainWindow(svc)
+    win.show()
+    win.open_case(case.id, Stage.FILING)
+    cl = win.checklist.view.info.id  # type: ignore[union-attr]
+    panel = win.checklist
+    out: dict[str, float] = {}
+
+    def open_checklist() -> None:
+        panel.load(svc.review.open(case.id, Stage.TRIAL))
+        app.processEvents()
+
+    out["open_checklist_ms"] = median_ms(open_checklist)
+    stages = iter([Stage.FILING, Stage.ENFORCEMENT, Stage.TRIAL] * 20)
+    out["switch_stage_ms"] = median_ms(lambda: (win.switch_stage(next(stages)), app.processEvents()))
+    flip = iter([Status.CLEAR, Status.RISK] * 200)
+    points = iter([f"LA-{i % 100 + 1:03d}" for i in range(400)])
+    out["commit_ms"] = median_ms(lambda: svc.review.set_status(cl, next(points), next(flip), "基准"), runs=51)
+    notes = iter([f"备注 {i}" for i in range(200)])
+    out["note_save_ms"] = median_ms(lambda: svc.review.set_note(cl, "LA-001", next(notes), "基准"), runs=51)
+    win.switch_stage(Stage.FILING)
+    keys = iter([Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3] * 40)
+
+    def keypress() -> None:
+        if panel.current_point() == "LA-100":
+            panel.load(svc.review.open(case.id, Stage.FILING), "LA-001")
+        QTest.keyClick(panel.tree, next(keys))
+        panel.tree.viewport().repaint()
+
+    out["keypress_ms"] = median_ms(keypress, runs=51)
+    win.close()
+    svc.close()
+    return out
+
+
+def big_figures(path: Path) -> dict[str, float]:
+    from riskdesk.app import open_services
+    from riskdesk.domain.model import Stage
+    from riskdesk.services import CaseQuery
+
+    svc = open_services(str(path), None, backups=False)
+    out: dict[str, float] = {}
+    out["search_10k_ms"] = max(
+        median_ms(lambda: svc.cases.list(CaseQuery("（2023）内0602民初1", limit=200))),
+        median_ms(lambda: svc.cases.list(CaseQuery("王伟", limit=200))),
+    )
+    ids = iter(range(1, 10_000, 97))
+    out["open_checklist_10k_ms"] = median_ms(lambda: svc.review.open(next(ids), Stage.TRIAL))
+    out["counts_10k_ms"] = median_ms(svc.cases.all_counts, runs=5)
+    svc.close()
+    out["db_mb"] = round(path.stat().st_size / 1e6, 1)
+    return out
+
+
+def main() -> None:
+    cases = int(os.environ.get("RISKDESK_BENCH_CASES", "10000"))
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        small_db = str(Path(tmp) / "small.db")
+        figures.update(small_figures(small_db))
+        figures.update(startup(small_db))
+    from bench.pdf_bench import measure
+
+    pdf = measure()
+    figures.update({k: pdf[k] for k in ("pdf_guidance_ms", "pdf_case_ms", "pdf_floor_ms")})
+    figures["pdf_guidance_ratio"] = round(pdf["pdf_guidance_ms"] / pdf["pdf_floor_ms"], 2)
+    big = prepared_db(CACHE / f"demo-{cases}-seed1.db", cases, 1)
+    figures.update(big_figures(big))
+    _, rss = child("app", str(big))
+    figures["rss_mb"] = rss
+    figures["cases"] = cases
+    report = {**figures, "targets": TARGETS,
+              "met": {k: figures[k] <= v for k, v in TARGETS.items() if k in figures}}
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

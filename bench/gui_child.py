@@ -1,0 +1,76 @@
+"""Child process for start-up and memory figures: the real start-up path up to the first painted window.
+
+Usage: python -m bench.gui_child app DB   → RiskDesk's window, last case's checklist open
+       python -m bench.gui_child floor     → bare QApplication + QMainWindow + 100-row QTableView
+Prints one JSON line: {"shown_at": epoch seconds, "rss_mb": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _app(db: str) -> None:
+    # The same order as riskdesk.app.main → ui.launch.launch_gui, minus app.exec().
+    from riskdesk.app import open_services
+
+    svc = open_services(db, None, backups=False)
+    from PySide6.QtWidgets import QApplication
+
+    from riskdesk.ui.fonts import register_bundled_font
+    from riskdesk.ui.i18n import install_translators
+    from riskdesk.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    register_bundled_font(app)
+    install_translators(app, None)
+    win = MainWindow(svc)
+    win.show()
+    win.start()
+    _report(app, win)
+
+
+def _floor() -> None:
+    import sqlalchemy  # noqa: F401 - the floor pays for the same database library
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    win = QMainWindow()
+    model = QStandardItemModel(100, 5)
+    for r in range(100):
+        for c in range(5):
+            model.setItem(r, c, QStandardItem(f"LA-{r:03d} 风险点 {c}"))
+    view = QTableView()
+    view.setModel(model)
+    win.setCentralWidget(view)
+    win.show()
+    _report(app, win)
+
+
+def _report(app: object, win: object) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(app, QApplication) and isinstance(win, QWidget)
+    app.processEvents()
+    win.grab()  # force a real paint of the whole window
+    print(json.dumps({"shown_at": time.time(), "rss_mb": round(_rss_mb(), 1)}), flush=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.argv[1] == "app":
+        _app(sys.argv[2])
+    else:
+        _floor()
