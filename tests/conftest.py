@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the parsed-catalog cache out of the user's profile.
+os.environ.setdefault("RISKDESK_CACHE_DIR", tempfile.mkdtemp(prefix="riskdesk-test-cache-"))
 
 from riskdesk.services import Services  # noqa: E402
 from tests.catalog_factory import write_catalog  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from riskdesk.catalog.loader import load_catalog
+from riskdesk.catalog.cache import load_catalog_cached
 from riskdesk.domain.catalog import Catalog
 from riskdesk.storage.orm import CatalogEntryRow, CatalogPointRow, CatalogVersionRow
 
@@ -25,7 +25,7 @@ class CatalogStore:
     @property
     def catalog(self) -> Catalog:
         if self._catalog is None:
-            self._catalog = load_catalog(self.directory)
+            self._catalog = load_catalog_cached(self.directory)
         return self._catalog
 
     def ensure_registered(self, session: Session) -> str:

@@ -141,3 +141,19 @@ def test_index_must_name_all_three_stages(tmp_path: Path) -> None:
     (d / "catalog.yaml").write_text("version: x\nstages: [../etc/passwd]\n", encoding="utf-8")
     with pytest.raises(CatalogError, match="plain file name"):
         load_catalog(d)
+
+
+def test_cached_catalog_equals_a_fresh_load_and_follows_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from riskdesk.catalog.cache import load_catalog_cached
+
+    monkeypatch.setenv("RISKDESK_CACHE_DIR", str(tmp_path / "cache"))
+    d = write_catalog(tmp_path / "cat")
+    first = load_catalog_cached(d)
+    assert list((tmp_path / "cache").glob("catalog-*.pickle"))
+    again = load_catalog_cached(d)
+    assert again == first and again.fingerprint == load_catalog(d).fingerprint
+    write_catalog(d, tweak={"LA-001": {"title": "改过的标题"}})
+    assert load_catalog_cached(d).point("LA-001").title == "改过的标题"
+    for f in (tmp_path / "cache").glob("*.pickle"):
+        f.write_bytes(b"garbage")
+    assert load_catalog_cached(d).point("LA-001").title == "改过的标题"
