@@ -210,9 +210,13 @@ def _config_get(args: argparse.Namespace, out: TextIO) -> int:
 
 def run(argv: Sequence[str], out: TextIO | None = None) -> int:
     """Run one sub-command; user errors print one line to stderr and return a non-zero status."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
     from riskdesk.catalog.loader import CatalogError
     from riskdesk.services.errors import InvalidInput, ServiceError
-    from riskdesk.storage.db import DatabaseError
+    from riskdesk.storage.db import DatabaseError, translate_error
 
     stream = out or sys.stdout
     parser = build_parser()
@@ -229,6 +233,12 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
     except (ServiceError, DatabaseError) as exc:
         print(f"riskdesk: 错误：{exc}", file=sys.stderr)
         return 1
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
+        # Whatever SQLite failure escaped the services still gets one readable line, not a traceback.
+        nice = translate_error(exc, _db_file(args))
+        detail = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
+        print(f"riskdesk: 错误：{nice or '数据库操作失败：' + detail}", file=sys.stderr)
+        return 1
     except CatalogError as exc:
         print(f"riskdesk: 风险点目录有误：\n{exc}", file=sys.stderr)
         return 1
@@ -237,6 +247,16 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
     except OSError as exc:
         print(f"riskdesk: 错误：{exc.strerror or exc}：{exc.filename or ''}", file=sys.stderr)
         return 1
+
+
+def _db_file(args: argparse.Namespace) -> Path | None:
+    from riskdesk.app import database_url
+    from riskdesk.storage.db import sqlite_path
+
+    try:
+        return sqlite_path(database_url(getattr(args, "db", None)))
+    except Exception:  # only used to word an error message; never hide the original error
+        return None
 
 
 def catalog_dir_arg(value: str | None) -> Path:

@@ -242,14 +242,31 @@ class Database:
         self.url = url
         self.path = sqlite_path(url)
         if self.path is not None:
+            check_missing(self.path)
             check_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        self.busy_timeout_ms = busy_timeout_ms()
+        self.engine: Engine = create_engine(url, connect_args={"timeout": self.busy_timeout_ms / 1000})
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+        if self.path is not None and self.path.exists():
+            self._probe()
+
+    def _probe(self) -> None:
+        """Read the schema once: a valid header over garbage pages fails here with a clear message.
+
+        Without this the first failure would come from inside the migration check, as a raw
+        "file is not a database" traceback.
+        """
+        try:
+            with self._guard(), self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
