@@ -50,7 +50,7 @@ class ChecklistPanel(QWidget):
         self.proxy = ChecklistFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree = ChecklistTree()
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)
         self.tree.configure_columns()
         self.detail = DetailPane()
         self._build_filters()
@@ -130,6 +130,7 @@ class ChecklistPanel(QWidget):
             node=self.node_filter.currentData() or "",
             text=self.text_filter.text(),
         )
+        self._show(self.proxy if self.proxy.active else self.model)
         self.tree.span_node_rows()
         if not self._select_point(self._current_point):
             self._select_first()
@@ -143,6 +144,23 @@ class ChecklistPanel(QWidget):
         self.text_filter.clear()
         self.text_filter.blockSignals(False)
         self._filters_changed()
+
+    def _show(self, model: ChecklistModel | ChecklistFilterProxy) -> None:
+        """The tree shows the model itself unless a filter is on: going through the proxy for every
+        cell of every paint doubled the cost of drawing the checklist."""
+        if self.tree.model() is model:
+            return
+        self.tree.selectionModel().currentRowChanged.disconnect(self._on_current_changed)
+        self.tree.setModel(model)
+        self.tree.configure_columns()
+        self.tree.fit_columns()
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def _to_source(self, index: QModelIndex) -> QModelIndex:
+        return self.proxy.mapToSource(index) if index.model() is self.proxy else index
+
+    def _from_source(self, index: QModelIndex) -> QModelIndex:
+        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
 
     # -- loading -----------------------------------------------------------------------------------
     def load(self, view: ChecklistView, point_id: str = "") -> None:
@@ -191,10 +209,11 @@ class ChecklistPanel(QWidget):
     # -- navigation --------------------------------------------------------------------------------
     def _visible_points(self) -> list[QModelIndex]:
         out = []
-        for n in range(self.proxy.rowCount()):
-            parent = self.proxy.index(n, 0)
-            for r in range(self.proxy.rowCount(parent)):
-                out.append(self.proxy.index(r, 0, parent))
+        shown = self.tree.model()
+        for n in range(shown.rowCount()):
+            parent = shown.index(n, 0)
+            for r in range(shown.rowCount(parent)):
+                out.append(shown.index(r, 0, parent))
         return out
 
     def _select(self, index: QModelIndex) -> None:
@@ -207,7 +226,7 @@ class ChecklistPanel(QWidget):
         if not point_id:
             return False
         src = self.model.index_of_point(point_id)
-        idx = self.proxy.mapFromSource(src)
+        idx = self._from_source(src)
         if not idx.isValid():
             return False
         self._select(idx)
@@ -224,14 +243,14 @@ class ChecklistPanel(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.data(IsNodeRole):
             # A node header: step onto its first point so keys always act on a point.
-            child = self.proxy.index(0, 0, current.siblingAtColumn(0))
+            child = self.tree.model().index(0, 0, current.siblingAtColumn(0))
             if child.isValid():
                 # By id, not by index: the filter may change before the timer fires.
                 point_id = str(child.data(PointIdRole))
                 QTimer.singleShot(0, lambda: self._select_point(point_id))
             return
         self.detail.flush_note()
-        item = self.model.item(self.proxy.mapToSource(current)) if current.isValid() else None
+        item = self.model.item(self._to_source(current)) if current.isValid() else None
         self._current_point = item.point.id if item else ""
         self.detail.show_item(item)
 
@@ -259,11 +278,11 @@ class ChecklistPanel(QWidget):
 
     # -- saving ------------------------------------------------------------------------------------
     def apply_status(self, status: Status) -> None:
-        item = self.model.item(self.proxy.mapToSource(self.tree.currentIndex()))
+        item = self.model.item(self._to_source(self.tree.currentIndex()))
         if item is None or self._view is None:
             return
         self.detail.flush_note()
-        item = self.model.item(self.proxy.mapToSource(self.tree.currentIndex())) or item
+        item = self.model.item(self._to_source(self.tree.currentIndex())) or item
         cl, pid = self._view.info.id, item.point.id
 
         def save() -> Result:
@@ -280,7 +299,7 @@ class ChecklistPanel(QWidget):
             self.go_next()
 
     def _save_note(self, text: str) -> None:
-        item = self.model.item(self.proxy.mapToSource(self.tree.currentIndex()))
+        item = self.model.item(self._to_source(self.tree.currentIndex()))
         if item is None or self._view is None:
             return
         cl, pid, rev = self._view.info.id, item.point.id, item.result.revision
@@ -321,7 +340,7 @@ class ChecklistPanel(QWidget):
     def _after_save(self, result: Result) -> None:
         self.model.update_result(result)
         idx = self.tree.currentIndex()
-        item = self.model.item(self.proxy.mapToSource(idx))
+        item = self.model.item(self._to_source(idx))
         if item is not None and item.point.id == result.point_id:
             self.detail.set_status(result.status)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 from riskdesk.services import Services
 from riskdesk.storage.db import DatabaseDamagedError, DatabaseError
 
 OpenServices = Callable[[], Services]
+
+
+def _mtime(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
 def launch_gui(open_services: OpenServices, lang: str | None) -> int:
@@ -50,26 +56,31 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
     from PySide6.QtWidgets import QMessageBox
 
     from riskdesk.catalog.loader import CatalogError
-    from riskdesk.storage.backup import list_backups, restore_database
+    from riskdesk.storage.backup import newest_good_backup, restore_database
 
+    tried: set[str] = set()
     while True:
         try:
             return open_services()
         except DatabaseDamagedError as exc:
-            backups = list_backups(exc.path)
-            if not backups:
-                QMessageBox.critical(None, "RiskDesk", str(exc) + "\n\n没有找到自动备份。请联系信息技术人员。")
+            # Only copies that pass SQLite's integrity check are offered; a bad newest copy is skipped.
+            backup = newest_good_backup(exc.path)
+            if backup is None or str(backup) in tried:
+                QMessageBox.critical(None, "RiskDesk", str(exc) + "\n\n没有找到可用的自动备份。请联系信息技术人员。")
                 return None
             box = QMessageBox(QMessageBox.Icon.Critical, "RiskDesk",
-                              str(exc) + f"\n\n最新的自动备份：{backups[0].name}\n要用它恢复吗？损坏的文件会另存保留。")
+                              str(exc) + f"\n\n最新的可用自动备份：{backup.name}"
+                              f"（{_mtime(backup)}）\n要用它恢复吗？原文件会另存保留，不会删除。")
             restore = box.addButton("恢复最新备份", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not restore:
                 return None
+            # The same backup twice means restoring did not help: stop rather than loop.
+            tried.add(str(backup))
             try:
-                restore_database(backups[0], exc.path)
-            except (OSError, ValueError) as err:
+                restore_database(backup, exc.path)
+            except (OSError, ValueError, DatabaseError) as err:
                 QMessageBox.critical(None, "RiskDesk", f"恢复失败：{err}")
                 return None
         except (DatabaseError, CatalogError) as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from riskdesk.domain.model import Result, Severity, Status
 from riskdesk.services import ChecklistItem, ChecklistView
@@ -31,6 +31,32 @@ class Column(enum.IntEnum):
     NOTE = 4
 
 
+@dataclass(frozen=True)
+class _RowCache:
+    display: tuple[str, ...]
+    tooltips: tuple[str | None, ...]
+    icon: QIcon
+    severity_brush: QBrush
+    bold: bool
+    roles: dict[int, Any]
+
+
+_NCOLS = len(Column)
+_STATUS_COL, _SEVERITY_COL = int(Column.STATUS), int(Column.SEVERITY)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_BOLD = QFont()
+_BOLD.setBold(True)
+_NODE_BACKGROUND = QBrush(QColor("#eef1f5"))
+_SEVERITY_BRUSHES = {sev: QBrush(QColor(colour)) for sev, colour in SEVERITY_COLOURS.items()}
+
+
 @dataclass
 class _Node:
     id: str
@@ -48,6 +74,7 @@ class ChecklistModel(QAbstractItemModel):
         self._nodes: list[_Node] = []
         self._row_of: dict[str, tuple[int, int]] = {}  # point id -> (node index, row in node)
         self._changed: set[str] = set()
+        self._row_cache: list[_RowCache] = []
 
     # -- loading and updating --------------------------------------------------------------------
     def set_view(self, view: ChecklistView) -> None:
@@ -62,6 +89,7 @@ class ChecklistModel(QAbstractItemModel):
             node = self._nodes[-1]
             self._row_of[it.point.id] = (len(self._nodes) - 1, len(node.rows))
             node.rows.append(i)
+        self._row_cache = [self._cache_row(it) for it in self._items]
         self.endResetModel()
 
     def update_result(self, result: Result) -> None:
@@ -71,6 +99,7 @@ class ChecklistModel(QAbstractItemModel):
         n, r = pos
         item_index = self._nodes[n].rows[r]
         self._items[item_index] = replace(self._items[item_index], result=result)
+        self._row_cache[item_index] = self._cache_row(self._items[item_index])
         self.dataChanged.emit(self.index(r, 0, self.index(n, 0)), self.index(r, len(Column) - 1, self.index(n, 0)))
         self.dataChanged.emit(self.index(n, 0), self.index(n, len(Column) - 1))
 
@@ -98,22 +127,23 @@ class ChecklistModel(QAbstractItemModel):
         return [(n.id, n.name) for n in self._nodes]
 
     # -- QAbstractItemModel ----------------------------------------------------------------------
+    # data() runs thousands of times per paint: everything it returns is prepared in _row_cache,
+    # and roles are compared as plain ints.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column < 0 or column >= len(Column) or row < 0:
+        if column < 0 or column >= _NCOLS or row < 0:
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _TOP) if row < len(self._nodes) else QModelIndex()
-        if parent.internalId() != _TOP:
-            return QModelIndex()
         node = parent.row()
-        if row >= len(self._nodes[node].rows):
+        if parent.internalId() != _TOP or row >= len(self._nodes[node].rows):
             return QModelIndex()
         return self.createIndex(row, column, node + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == _TOP:
+        iid = index.internalId() if index.isValid() else _TOP
+        if iid == _TOP:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOP)
+        return self.createIndex(iid - 1, 0, _TOP)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -123,12 +153,10 @@ class ChecklistModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(Column)
+        return _NCOLS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -141,15 +169,25 @@ class ChecklistModel(QAbstractItemModel):
             Column.NOTE: QCoreApplication.translate("ChecklistModel", "Note"),
         }[Column(section)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _TOP:
+        iid = index.internalId()
+        if iid == _TOP:
             return self._node_data(index, role)
-        it = self.item(index)
-        if it is None:
-            return None
-        return self._point_data(it, Column(index.column()), role)
+        cache = self._row_cache[self._nodes[iid - 1].rows[index.row()]]
+        col = index.column()
+        if role == _DISPLAY:
+            return cache.display[col]
+        if role == _DECORATION:
+            return cache.icon if col == _STATUS_COL else None
+        if role == _FOREGROUND:
+            return cache.severity_brush if col == _SEVERITY_COL else None
+        if role == _FONT:
+            return _BOLD if col == _SEVERITY_COL and cache.bold else None
+        if role == _TOOLTIP:
+            return cache.tooltips[col]
+        return cache.roles.get(role)
 
     def _node_data(self, index: Index, role: int) -> Any:
         node = self._nodes[index.row()]
@@ -157,55 +195,26 @@ class ChecklistModel(QAbstractItemModel):
             return True
         if role == NodeIdRole:
             return node.id
-        if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+        if role == _DISPLAY and index.column() == 0:
             done, total = self.node_progress(index.row())
             return f"{node.name}    {done}/{total}"
-        if role == Qt.ItemDataRole.FontRole:
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#eef1f5"))
+        if role == _FONT:
+            return _BOLD
+        if role == _BACKGROUND:
+            return _NODE_BACKGROUND
         return None
 
-    def _point_data(self, it: ChecklistItem, col: Column, role: int) -> Any:
+    def _cache_row(self, it: ChecklistItem) -> _RowCache:
         p, r = it.point, it.result
-        if role == PointIdRole:
-            return p.id
-        if role == StatusRole:
-            return r.status
-        if role == SeverityRole:
-            return p.severity
-        if role == NodeIdRole:
-            return p.node_id
-        if role == IsNodeRole:
-            return False
-        if role == SearchTextRole:
-            return " ".join((p.id, p.title, p.risk, " ".join(p.guidance), r.note)).lower()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == Column.ID:
-                return p.id
-            if col == Column.TITLE:
-                return p.title + ("  *" if p.id in self._changed else "")
-            if col == Column.SEVERITY:
-                return severity_text(p.severity)
-            if col == Column.STATUS:
-                return status_text(r.status)
-            if col == Column.NOTE:
-                return QCoreApplication.translate("ChecklistModel", "Note") if r.note else ""
-        if role == Qt.ItemDataRole.DecorationRole and col == Column.STATUS:
-            return status_icon(r.status)
-        if role == Qt.ItemDataRole.ForegroundRole and col == Column.SEVERITY:
-            return QBrush(QColor(SEVERITY_COLOURS[p.severity]))
-        if role == Qt.ItemDataRole.FontRole and col == Column.SEVERITY and p.severity is Severity.HIGH:
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == Column.NOTE and r.note:
-                return r.note[:500]
-            if col == Column.TITLE:
-                return p.title
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{p.id} {p.title} {severity_text(p.severity)} {status_text(r.status)}"
-        return None
+        title = p.title + ("  *" if p.id in self._changed else "")
+        note_mark = QCoreApplication.translate("ChecklistModel", "Note") if r.note else ""
+        display = (p.id, title, severity_text(p.severity), status_text(r.status), note_mark)
+        tooltips = (None, p.title, None, None, r.note[:500] if r.note else None)
+        roles: dict[int, Any] = {
+            PointIdRole: p.id, StatusRole: r.status, SeverityRole: p.severity, NodeIdRole: p.node_id,
+            IsNodeRole: False, SearchTextRole: " ".join((p.id, p.title, p.risk, " ".join(p.guidance), r.note)).lower(),
+            _ACCESSIBLE: f"{p.id} {p.title} {severity_text(p.severity)} {status_text(r.status)}",
+        }
+        return _RowCache(display, tooltips, status_icon(r.status), _SEVERITY_BRUSHES[p.severity],
+                         p.severity is Severity.HIGH, roles)
+
