@@ -28,6 +28,11 @@ class CatalogStore:
             self._catalog = load_catalog_cached(self.directory)
         return self._catalog
 
+    @property
+    def registered(self) -> bool:
+        """True once this process has stored the current catalog (no write transaction needed)."""
+        return self._catalog is not None and self._catalog.fingerprint in self._registered
+
     def ensure_registered(self, session: Session) -> str:
         """Store the current catalog's points (once); return its fingerprint."""
         cat = self.catalog

@@ -117,6 +117,9 @@ class ReviewService:
     def open(self, case_id: int, stage: Stage) -> ChecklistView:
         """The case's checklist for ``stage``, started against the current catalog if it is new."""
         fp = self._register_catalog()
+        view = self.existing(case_id, stage)  # the common case: a read, no write lock
+        if view is not None:
+            return view
         with self._db.writing() as s:
             cl = s.scalar(select(ChecklistRow).where(ChecklistRow.case_id == case_id, ChecklistRow.stage == stage.value))
             if cl is None:
@@ -140,6 +143,8 @@ class ReviewService:
             return None if cl is None else self._view(s, cl)
 
     def _register_catalog(self) -> str:
+        if self._catalogs.registered:
+            return self._catalogs.catalog.fingerprint
         with self._db.writing() as s:
             return self._catalogs.ensure_registered(s)
 
@@ -175,15 +180,18 @@ class ReviewService:
     def _view(self, s: Session, cl: ChecklistRow) -> ChecklistView:
         stage = Stage(cl.stage)
         points = self._points_of(s, cl.catalog_fingerprint, stage)
+        # Core rows, not ORM objects: this runs every time a stage is shown.
+        r = _R.c
         results = {
-            r.point_id: r
-            for r in s.scalars(select(ResultRow).where(ResultRow.checklist_id == cl.id, ResultRow.retired_at.is_(None)))
+            row.point_id: Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at,
+                                 row.updated_by, row.revision)
+            for row in s.execute(select(r.point_id, r.point_hash, r.status, r.note, r.updated_at, r.updated_by,
+                                        r.revision).where(r.checklist_id == cl.id, r.retired_at.is_(None)))
         }
-        items = []
-        for p in points:
-            r = results.get(p.id)
-            res = to_result(r) if r is not None else Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0)
-            items.append(ChecklistItem(p, res))
+        items = [
+            ChecklistItem(p, results.get(p.id) or Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0))
+            for p in points
+        ]
         version_row = s.get(CatalogVersionRow, cl.catalog_fingerprint)
         info = ChecklistInfo(cl.id, cl.case_id, stage, version_row.version if version_row else "",
                              cl.catalog_fingerprint, cl.created_at)
