@@ -1,0 +1,76 @@
+"""Writes tests/safety/fixtures/schema-<rev>.db: a database as each earlier schema revision left it.
+
+Run once per new migration (``python -m tests.safety.make_fixtures``) and commit the files; they stay
+as they are afterwards, so later migrations are always tested against real old files.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from riskdesk.services.catalog_store import CatalogStore
+from riskdesk.storage import migrate
+from riskdesk.storage.db import Database
+from tests.catalog_factory import write_catalog
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REVISIONS = ("0001", "0002")
+STATUSES = ("risk", "clear", "na", "unreviewed")
+
+
+def make(revision: str, dest: Path) -> None:
+    dest.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database("sqlite:///" + str(dest))
+        migrate.upgrade(db, revision)
+        store = CatalogStore(write_catalog(Path(tmp) / "catalog", version="fixture-1"))
+        with Session(db.engine) as s, s.begin():
+            fp = store.ensure_registered(s)
+        db.close()
+    catalog = store.catalog
+    conn = sqlite3.connect(dest)
+    conn.execute("INSERT INTO settings VALUES ('court', '鄂尔多斯市东胜区人民法院'), ('reviewer', '王法官')")
+    for n, case_no in enumerate(["（2023）内0602民初1号", "（2023）内0602执45号", "（2022）内06民终7号"], start=1):
+        conn.execute("INSERT INTO cases VALUES (?, ?, '民间借贷纠纷', '张三诉李四；“引号”', '王法官', "
+                     "'2023-05-01 09:00:00', '2023-05-02 10:00:00')", (n, case_no))
+    rid = 0
+    for cl_id, (case_id, stage) in enumerate([(1, "filing"), (1, "trial"), (2, "enforcement")], start=1):
+        conn.execute("INSERT INTO checklists (id, case_id, stage, catalog_fingerprint, created_at, last_point_id) "
+                     "VALUES (?, ?, ?, ?, '2023-05-01 09:30:00', '')", (cl_id, case_id, stage, fp))
+        for i, point in enumerate(p for st in catalog.stages if st.stage.value == stage for p in st.points):
+            rid += 1
+            status = STATUSES[i % 4] if i < 40 else "unreviewed"
+            note = f"第{i + 1}项备注：<b>材料</b>不全 'x'" if i % 7 == 0 else ""
+            conn.execute(
+                "INSERT INTO results (id, checklist_id, point_id, point_hash, status, note, updated_at, updated_by, "
+                "revision, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                (rid, cl_id, point.id, point.content_hash, status, note,
+                 "2023-05-03 11:00:00" if status != "unreviewed" or note else None,
+                 "王法官" if status != "unreviewed" or note else "", int(status != "unreviewed") + int(bool(note))),
+            )
+            if revision >= "0002" and status != "unreviewed":
+                conn.execute("INSERT INTO change_log (at, who, result_id, field, old_value, new_value) "
+                             "VALUES ('2023-05-03 11:00:00', '王法官', ?, 'status', 'unreviewed', ?)", (rid, status))
+    # A retired answer, as a catalog upgrade leaves it: must survive every migration too.
+    rid += 1
+    conn.execute("INSERT INTO results VALUES (?, 1, 'LA-001', 'old-hash', 'na', '旧目录的答案', "
+                 "'2023-04-01 08:00:00', '李助理', 2, '2023-05-01 09:30:00')", (rid,))
+    conn.commit()
+    conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file in git
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def main() -> None:
+    FIXTURES.mkdir(exist_ok=True)
+    for rev in REVISIONS:
+        make(rev, FIXTURES / f"schema-{rev}.db")
+        print(FIXTURES / f"schema-{rev}.db")
+
+
+if __name__ == "__main__":
+    main()
