@@ -27,66 +27,61 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="50" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="49" />
         <source>Case No.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="51" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="50" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="52" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="51" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="53" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="52" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="54" />
-        <source>Filing</source>
-        <translation>立案</translation>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="53" />
+        <source>Progress (F / T / E)</source>
+        <translation>进度（立/审/执）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="55" />
-        <source>Trial</source>
-        <translation>审判</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="56" />
-        <source>Enforcement</source>
-        <translation>执行</translation>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="95" />
+        <source>%1: not started</source>
+        <translation>%1：未开始</translation>
     </message>
 </context>
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="137" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="165" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="138" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="166" />
         <source>Risk point</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="139" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="167" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="140" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="168" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="141" />
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="195" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="169" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="210" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -94,72 +89,72 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="96" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="105" />
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="97" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="99" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="108" />
         <source>Only: %1</source>
         <translation>仅看：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="101" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
         <source>Filter by level</source>
         <translation>按等级筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="102" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="104" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="113" />
         <source>Level: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
         <source>Filter by process node</source>
         <translation>按流程节点筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="109" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="118" />
         <source>Search this checklist (number, words, note)</source>
         <translation>在本清单中搜索（编号、关键词、备注）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="119" />
         <source>Search this checklist</source>
         <translation>在本清单中搜索</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="112" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="121" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="154" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="181" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="170" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="197" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="273" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="301" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="291" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="319" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
@@ -167,7 +162,7 @@
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_tree.py" line="37" />
+        <location filename="../../riskdesk/ui/checklist_tree.py" line="38" />
         <source>Checklist</source>
         <translation>核查清单</translation>
     </message>
@@ -175,107 +170,107 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="45" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="46" />
         <source>Risk point details</source>
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="58" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="61" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="60" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="63" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="61" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="64" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="95" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="98" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="122" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="120" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="123" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="121" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="124" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="130" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="133" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="131" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="134" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="132" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="135" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="133" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="141" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="144" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="144" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="153" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="156" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="161" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="164" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="174" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="177" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="178" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="181" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="189" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>

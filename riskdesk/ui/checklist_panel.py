@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -67,12 +68,12 @@ class ChecklistPanel(QWidget):
         self._retry_timer.setInterval(NOTE_RETRY_MS)
         self._retry_timer.timeout.connect(self._run_retry)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        self._split_sized = False
         split.addWidget(self.tree)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 4)
-        split.setSizes([520, 400])
+        split.setStretchFactor(0, 11)
+        split.setStretchFactor(1, 9)
         split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -91,6 +92,14 @@ class ChecklistPanel(QWidget):
         self.detail.leave_note.connect(self.tree.setFocus)
 
     # -- filters -----------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_sized:
+            # Only now is the real width known: give the checklist a little more than the details.
+            self._split_sized = True
+            width = max(self.split.width(), 600)
+            self.split.setSizes([int(width * 0.56), width - int(width * 0.56)])
+
     def _build_filters(self) -> None:
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Filter by status"))

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from riskdesk.domain.model import Status
+from riskdesk.domain.model import Severity, Status
+from riskdesk.ui.labels import severity_text, status_text
 from riskdesk.ui.models.checklist_model import Column
 
 STATUS_BY_KEY = {
@@ -46,11 +47,22 @@ class ChecklistTree(QTreeView):
             header.setSectionResizeMode(col, mode)
 
     def fit_columns(self) -> None:
+        """Widths from the texts of the current language (Chinese labels are narrower than English)."""
         metrics = self.fontMetrics()
-        widths = {Column.ID: metrics.horizontalAdvance("LA-000") + 28, Column.SEVERITY: metrics.horizontalAdvance("等级") + 18,
-                  Column.STATUS: metrics.horizontalAdvance("存在风险") + 42, Column.NOTE: metrics.horizontalAdvance("备注") + 16}
-        for col, width in widths.items():
-            self.header().resizeSection(col, width)
+        model = self.model()
+
+        def width(texts: list[str], extra: int) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + extra
+
+        header = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in Column]
+        widths = {
+            Column.ID: width(["LA-000", header[Column.ID]], 30),
+            Column.SEVERITY: width([severity_text(s) for s in Severity] + [header[Column.SEVERITY]], 18),
+            Column.STATUS: width([status_text(s) for s in Status] + [header[Column.STATUS]], 44),
+            Column.NOTE: width([header[Column.NOTE]], 18),
+        }
+        for col, w in widths.items():
+            self.header().resizeSection(col, w)
 
     def span_node_rows(self) -> None:
         model = self.model()

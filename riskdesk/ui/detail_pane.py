@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -45,15 +46,17 @@ class DetailPane(QWidget):
         self.body.setAccessibleName(self.tr("Risk point details"))
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(True)
-        row = QHBoxLayout()
-        for status in (Status.CLEAR, Status.RISK, Status.NA, Status.UNREVIEWED):
+        # Two by two, so the pane's minimum width does not squeeze the checklist beside it.
+        row = QGridLayout()
+        row.setSpacing(4)
+        for i, status in enumerate((Status.CLEAR, Status.RISK, Status.NA, Status.UNREVIEWED)):
             b = QPushButton(status_icon(status), f"{status_text(status)}  [{STATUS_KEYS[status]}]")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             b.setAccessibleName(status_text(status))
             b.setProperty("status", status.value)
             self.buttons.addButton(b)
-            row.addWidget(b)
+            row.addWidget(b, i // 2, i % 2)
             b.clicked.connect(lambda _=False, s=status: self.status_chosen.emit(s))
         self.note_label = QLabel(self.tr("Note (E to edit, Esc to return)"))
         self.note = QPlainTextEdit()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from riskdesk.services import Services
-from riskdesk.storage.db import DatabaseDamagedError, DatabaseError
+from riskdesk.storage.db import DatabaseDamagedError, DatabaseError, translate_error
 
 OpenServices = Callable[[], Services]
 
@@ -85,4 +88,9 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
                 return None
         except (DatabaseError, CatalogError) as exc:
             QMessageBox.critical(None, "RiskDesk", str(exc))
+            return None
+        except (DBAPIError, sqlite3.DatabaseError) as exc:
+            # An SQLite failure no layer below put into words: still a message, never a crash.
+            nice = translate_error(exc)
+            QMessageBox.critical(None, "RiskDesk", str(nice or f"无法打开数据库：{exc}"))
             return None

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([560, 880])
+        split.setSizes([500, 940])
         split.setChildrenCollapsible(False)
         return split
 

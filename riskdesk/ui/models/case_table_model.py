@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from riskdesk.domain.model import CaseSummary, Stage, StageCounts
+from riskdesk.ui.labels import stage_text
 
 Index = QModelIndex | QPersistentModelIndex
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
@@ -19,12 +20,10 @@ class CaseColumn(enum.IntEnum):
     CAUSE = 1
     PARTIES = 2
     JUDGE = 3
-    FILING = 4
-    TRIAL = 5
-    ENFORCEMENT = 6
+    PROGRESS = 4  # answered points per stage, 立 / 审 / 执, in one narrow column
 
 
-_STAGE_OF = {CaseColumn.FILING: Stage.FILING, CaseColumn.TRIAL: Stage.TRIAL, CaseColumn.ENFORCEMENT: Stage.ENFORCEMENT}
+STAGES = (Stage.FILING, Stage.TRIAL, Stage.ENFORCEMENT)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -51,9 +50,7 @@ class CaseTableModel(QAbstractTableModel):
             CaseColumn.CAUSE: QCoreApplication.translate("CaseTableModel", "Cause"),
             CaseColumn.PARTIES: QCoreApplication.translate("CaseTableModel", "Parties"),
             CaseColumn.JUDGE: QCoreApplication.translate("CaseTableModel", "Judge"),
-            CaseColumn.FILING: QCoreApplication.translate("CaseTableModel", "Filing"),
-            CaseColumn.TRIAL: QCoreApplication.translate("CaseTableModel", "Trial"),
-            CaseColumn.ENFORCEMENT: QCoreApplication.translate("CaseTableModel", "Enforcement"),
+            CaseColumn.PROGRESS: QCoreApplication.translate("CaseTableModel", "Progress (F / T / E)"),
         }.get(CaseColumn(section))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -72,31 +69,43 @@ class CaseTableModel(QAbstractTableModel):
                 return row.case.parties
             if col == CaseColumn.JUDGE:
                 return row.case.judge
-            counts = row.counts.get(_STAGE_OF[col])
-            if counts is None:
-                return "—"
-            text = f"{counts.reviewed}/{counts.total}"
-            if role == Qt.ItemDataRole.ToolTipRole and counts.risk:
-                text += " · " + QCoreApplication.translate("CaseTableModel", "%n risk(s)", "", counts.risk)
-            return text
-        if col >= CaseColumn.FILING:
-            counts = row.counts.get(_STAGE_OF[col])
+            return self._progress_tooltip(row) if role == Qt.ItemDataRole.ToolTipRole else self._progress(row)
+        if col == CaseColumn.PROGRESS:
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignCenter)
-            # Risks found show in red (and in the tooltip as text); a finished stage in green.
-            if role == Qt.ItemDataRole.ForegroundRole and counts is not None:
-                if counts.risk:
+            # Risks found show in red (and as text in the tooltip); three finished stages in green.
+            if role == Qt.ItemDataRole.ForegroundRole and row.counts:
+                if any(c.risk for c in row.counts.values()):
                     return QBrush(QColor("#c62828"))
-                if counts.complete:
+                if len(row.counts) == len(STAGES) and all(c.complete for c in row.counts.values()):
                     return QBrush(QColor("#2e7d32"))
         return None
+
+    @staticmethod
+    def _progress(row: CaseSummary) -> str:
+        return " / ".join(str(row.counts[st].reviewed) if st in row.counts else "—" for st in STAGES)
+
+    @staticmethod
+    def _progress_tooltip(row: CaseSummary) -> str:
+        lines = []
+        for st in STAGES:
+            name = stage_text(st)
+            c = row.counts.get(st)
+            if c is None:
+                lines.append(QCoreApplication.translate("CaseTableModel", "%1: not started").replace("%1", name))
+                continue
+            text = f"{name}: {c.reviewed}/{c.total}"
+            if c.risk:
+                text += " · " + QCoreApplication.translate("CaseTableModel", "%n risk(s)", "", c.risk)
+            lines.append(text)
+        return "\n".join(lines)
 
     def update_counts(self, case_id: int, counts: dict[Stage, StageCounts]) -> None:
         row = self.row_of_case(case_id)
         if row < 0:
             return
         self._rows[row] = CaseSummary(self._rows[row].case, counts)
-        self.dataChanged.emit(self.index(row, CaseColumn.FILING), self.index(row, CaseColumn.ENFORCEMENT))
+        self.dataChanged.emit(self.index(row, CaseColumn.PROGRESS), self.index(row, CaseColumn.PROGRESS))
 
     def row_of_case(self, case_id: int) -> int:
         for i, r in enumerate(self._rows):
