@@ -89,74 +89,79 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="105" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="108" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="113" />
         <source>Only: %1</source>
         <translation>仅看：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
         <source>Filter by level</source>
         <translation>按等级筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="116" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="113" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="118" />
         <source>Level: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
         <source>Filter by process node</source>
         <translation>按流程节点筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="118" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="123" />
         <source>Search this checklist (number, words, note)</source>
         <translation>在本清单中搜索（编号、关键词、备注）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="119" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="124" />
         <source>Search this checklist</source>
         <translation>在本清单中搜索</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="121" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="126" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="181" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="186" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="197" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="203" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="301" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="307" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="319" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="325" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="369" />
+        <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
+        <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
     </message>
 </context>
 <context>

@@ -55,15 +55,7 @@ class ChecklistPanel(QWidget):
         self.tree.configure_columns()
         self.detail = DetailPane()
         self._build_filters()
-        self.error_bar = QLabel()
-        self.error_bar.setObjectName("errorBar")
-        self.error_bar.setWordWrap(True)
-        self.error_bar.setStyleSheet("background:#ffebee;color:#b71c1c;padding:6px;border:1px solid #e57373")
-        self.error_bar.hide()
-        self.upgrade_bar = QPushButton()
-        self.upgrade_bar.setStyleSheet("background:#fff8e1;color:#5d4037;padding:6px;text-align:left")
-        self.upgrade_bar.hide()
-        self.upgrade_bar.clicked.connect(self.upgrade_requested)
+        self._build_bars()
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(NOTE_RETRY_MS)
         self._retry_timer.timeout.connect(self._run_retry)
@@ -80,6 +72,7 @@ class ChecklistPanel(QWidget):
         lay.addLayout(self.filter_row)
         lay.addWidget(self.upgrade_bar)
         lay.addWidget(self.error_bar)
+        lay.addWidget(self.complete_bar)
         lay.addWidget(split, 1)
 
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -92,6 +85,22 @@ class ChecklistPanel(QWidget):
         self.detail.leave_note.connect(self.tree.setFocus)
 
     # -- filters -----------------------------------------------------------------------------------
+    def _build_bars(self) -> None:
+        """Banners above the checklist: save failures, a newer catalog, a finished stage."""
+        self.error_bar = QLabel()
+        self.error_bar.setObjectName("errorBar")
+        self.error_bar.setWordWrap(True)
+        self.error_bar.setStyleSheet("background:#ffebee;color:#b71c1c;padding:6px;border:1px solid #e57373")
+        self.error_bar.hide()
+        self.upgrade_bar = QPushButton()
+        self.upgrade_bar.setStyleSheet("background:#fff8e1;color:#5d4037;padding:6px;text-align:left")
+        self.upgrade_bar.hide()
+        self.upgrade_bar.clicked.connect(self.upgrade_requested)
+        self.complete_bar = QLabel()
+        self.complete_bar.setObjectName("completeBar")
+        self.complete_bar.setStyleSheet("background:#e8f5e9;color:#1b5e20;padding:6px;border:1px solid #81c784")
+        self.complete_bar.hide()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._split_sized:
@@ -187,6 +196,7 @@ class ChecklistPanel(QWidget):
         self.tree.fit_columns()
         self._show_upgrade(view)
         self.error_bar.hide()
+        self._show_complete()
         self._current_point = ""
         if not (point_id and self._select_point(point_id)):
             self._select_first()
@@ -353,7 +363,17 @@ class ChecklistPanel(QWidget):
         if item is not None and item.point.id == result.point_id:
             self.detail.set_status(result.status)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
+        self._show_complete()
         self.changed.emit()
+
+    def _show_complete(self) -> None:
+        counts = self.counts()
+        if counts.complete:
+            self.complete_bar.setText(
+                self.tr("All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.")
+                .replace("%1", str(counts.total)).replace("%2", str(counts.risk)).replace("%3", str(counts.na))
+            )
+        self.complete_bar.setVisible(counts.complete)
 
     def _show_error(self, message: str) -> None:
         self.error_bar.setText(message)

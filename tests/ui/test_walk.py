@@ -67,6 +67,7 @@ def test_walk_all_filing_points_and_find_them_after_restart(qtbot: QtBot, make_w
     assert panel.tree.hasFocus()
     assert "1" in win.save_label.text() or win.save_label.text()  # a save time is shown
     assert win.tabs.tabText(0).startswith("立案  100/100")
+    assert panel.complete_bar.isVisible() and "已全部核查完毕" in panel.complete_bar.text()
 
     case_id = win.case.id
     win.close()
