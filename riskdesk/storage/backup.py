@@ -159,8 +159,11 @@ def _refuse_if_in_use(db_path: Path) -> None:
 
     Switching the journal mode to DELETE needs the database to itself, so it fails while any other
     connection is open; it also folds the WAL into the file, so the copy kept below is one file.
-    A damaged file cannot be asked and is not in use by RiskDesk anyway (it would not open).
+    A damaged file is not asked: switching its journal mode would rewrite header bytes of the very
+    file that is about to be kept as evidence (RiskDesk would not have it open anyway).
     """
+    if _quick_check(db_path) != "ok":
+        return
     try:
         conn = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=1.0)
     except sqlite3.Error:

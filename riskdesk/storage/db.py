@@ -256,14 +256,17 @@ class Database:
             self._probe()
 
     def _probe(self) -> None:
-        """Read the schema once: a valid header over garbage pages fails here with a clear message.
+        """Read the schema and the schema revision once, as start-up does next, under the error guard.
 
-        Without this the first failure would come from inside the migration check, as a raw
-        "file is not a database" traceback.
+        A valid header over garbage pages then fails here as DatabaseDamagedError (which the window
+        answers by offering a backup) instead of as a raw "file is not a database" traceback from
+        the migration check. Damage deeper in the file is found by the daily backup's check.
         """
         try:
             with self._guard(), self.engine.connect() as conn:
-                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'").scalars())
+                if "alembic_version" in names:
+                    conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
         except BaseException:
             self.engine.dispose()
             raise
