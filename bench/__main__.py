@@ -128,7 +128,7 @@ def small_figures(db: str) -> dict[str, float]:
     return out
 
 
-def big_figures(path: Path) -> dict[str, float]:
+def big_figures(path: Path, cases: int) -> dict[str, float]:
     from riskdesk.app import open_services
     from riskdesk.domain.model import Stage
     from riskdesk.services import CaseQuery
@@ -139,12 +139,15 @@ def big_figures(path: Path) -> dict[str, float]:
         median_ms(lambda: svc.cases.list(CaseQuery("（2023）内0602民初1", limit=200))),
         median_ms(lambda: svc.cases.list(CaseQuery("王伟", limit=200))),
     )
-    ids = iter(range(1, 10_000, 97))
+    ids = iter([1 + (i * 97) % cases for i in range(100)])
     out["open_checklist_10k_ms"] = median_ms(lambda: svc.review.open(next(ids), Stage.TRIAL))
     out["counts_10k_ms"] = median_ms(svc.cases.all_counts, runs=5)
     svc.close()
     out["db_mb"] = round(path.stat().st_size / 1e6, 1)
     return out
+
+
+QUICK = os.environ.get("RISKDESK_BENCH_QUICK") == "1"  # a smoke run for the test suite: shape, not speed
 
 
 def main() -> None:
@@ -153,14 +156,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         small_db = str(Path(tmp) / "small.db")
         figures.update(small_figures(small_db))
-        figures.update(startup(small_db))
+        figures.update(startup(small_db, runs=1 if QUICK else 5))
     from bench.pdf_bench import measure
 
     pdf = measure()
     figures.update({k: pdf[k] for k in ("pdf_guidance_ms", "pdf_case_ms", "pdf_floor_ms")})
     figures["pdf_guidance_ratio"] = round(pdf["pdf_guidance_ms"] / pdf["pdf_floor_ms"], 2)
-    big = prepared_db(CACHE / f"demo-{cases}-seed1.db", cases, 1)
-    figures.update(big_figures(big))
+    cache = Path(os.environ.get("RISKDESK_BENCH_CACHE", str(CACHE)))
+    big = prepared_db(cache / f"demo-{cases}-seed1.db", cases, 1)
+    figures.update(big_figures(big, cases))
     _, rss = child("app", str(big))
     figures["rss_mb"] = rss
     figures["cases"] = cases

@@ -1,0 +1,27 @@
+"""``python -m bench`` still runs and reports every figure (a smoke run; speed is not asserted here)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+KEYS = {"startup_ms", "startup_floor_ms", "open_checklist_ms", "commit_ms", "note_save_ms", "keypress_ms",
+        "switch_stage_ms", "pdf_guidance_ms", "pdf_case_ms", "pdf_floor_ms", "search_10k_ms",
+        "open_checklist_10k_ms", "counts_10k_ms", "db_mb", "rss_mb"}
+
+
+def test_bench_reports_every_figure(tmp_path: Path) -> None:
+    env = {**os.environ, "RISKDESK_BENCH_QUICK": "1", "RISKDESK_BENCH_CASES": "40",
+           "RISKDESK_BENCH_CACHE": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-m", "bench"], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    assert KEYS <= set(report)
+    assert all(isinstance(report[k], (int, float)) and report[k] >= 0 for k in KEYS)
+    assert set(report["met"]) <= set(report["targets"])
