@@ -60,28 +60,28 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="165" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="174" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="166" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="175" />
         <source>Risk point</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="167" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="176" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="168" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="177" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="169" />
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="210" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="178" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="219" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -89,77 +89,77 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="110" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="114" />
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="111" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="113" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="117" />
         <source>Only: %1</source>
         <translation>仅看：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="119" />
         <source>Filter by level</source>
         <translation>按等级筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="116" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
         <source>All levels</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="118" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="122" />
         <source>Level: %1</source>
         <translation>等级：%1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="124" />
         <source>Filter by process node</source>
         <translation>按流程节点筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="123" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="127" />
         <source>Search this checklist (number, words, note)</source>
         <translation>在本清单中搜索（编号、关键词、备注）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="124" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="128" />
         <source>Search this checklist</source>
         <translation>在本清单中搜索</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="126" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="130" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="186" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="190" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="203" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="207" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="307" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="311" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="325" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="329" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="369" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="373" />
         <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
         <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
     </message>
@@ -195,87 +195,92 @@
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="98" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="101" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="122" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="125" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="123" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="126" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="133" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="134" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="137" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="135" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="138" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="139" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="144" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="150" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="156" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="159" />
+        <source>Changed in the new catalog — answer again. Before the change</source>
+        <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="166" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="164" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="174" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="177" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="187" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="181" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="191" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="202" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>

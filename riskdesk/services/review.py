@@ -41,6 +41,8 @@ class ChecklistView:
     items: tuple[ChecklistItem, ...]
     upgrade_available: bool = False
     changed_points: tuple[str, ...] = field(default_factory=tuple)
+    # After an upgrade: the answer a changed point had before, until it is answered again.
+    previous: dict[str, Result] = field(default_factory=dict)
 
     @property
     def counts(self) -> StageCounts:
@@ -202,7 +204,27 @@ class ReviewService:
             new_hashes = {p.id: p.content_hash for p in current.stage(stage).points}
             changed = tuple(p.id for p in points if new_hashes.get(p.id) != p.content_hash)
             changed += tuple(pid for pid in new_hashes if pid not in results)
-        return ChecklistView(info, tuple(items), upgrade, changed)
+        previous = self._previous_answers(s, cl.id, items)
+        return ChecklistView(info, tuple(items), upgrade, changed, previous)
+
+    @staticmethod
+    def _previous_answers(s: Session, checklist_id: int, items: list[ChecklistItem]) -> dict[str, Result]:
+        """Retired answers of points that are unanswered since the catalog changed under them."""
+        r = _R.c
+        fresh = {it.point.id for it in items if it.result.revision == 0}
+        retired_any = s.execute(
+            select(r.id).where(r.checklist_id == checklist_id, r.retired_at.is_not(None)).limit(1)
+        ).first()
+        if not fresh or retired_any is None:
+            return {}
+        rows = s.execute(
+            select(r.point_id, r.point_hash, r.status, r.note, r.updated_at, r.updated_by, r.revision)
+            .where(r.checklist_id == checklist_id, r.retired_at.is_not(None), r.point_id.in_(fresh),
+                   r.revision > 0)
+            .order_by(r.retired_at)
+        )
+        return {row.point_id: Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at,
+                                     row.updated_by, row.revision) for row in rows}
 
     # -- answering -----------------------------------------------------------------------------------
     # The hot path of the product (one call per key press): Core statements, no ORM unit of work.

@@ -271,7 +271,7 @@ class ChecklistPanel(QWidget):
         self.detail.flush_note()
         item = self.model.item(self._to_source(current)) if current.isValid() else None
         self._current_point = item.point.id if item else ""
-        self.detail.show_item(item)
+        self.detail.show_item(item, self.model.previous(item.point.id) if item else None)
 
     def go_next(self) -> None:
         points = self._visible_points()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.domain.model import Status
+from riskdesk.domain.model import Result, Status
 from riskdesk.services import ChecklistItem
 from riskdesk.ui.labels import SEVERITY_COLOURS, applies_text, severity_text, status_icon, status_text
 
@@ -84,10 +84,13 @@ class DetailPane(QWidget):
         lay.addLayout(note_head)
         lay.addWidget(self.note, 1)
         self._saved_note = ""
+        self._previous: Result | None = None
         self.show_item(None)
 
     # -- showing -----------------------------------------------------------------------------------
-    def show_item(self, item: ChecklistItem | None) -> None:
+    def show_item(self, item: ChecklistItem | None, previous: Result | None = None) -> None:
+        """Show ``item``; ``previous`` is its answer from before a catalog change, if it needs a fresh look."""
+        self._previous = previous
         self._loading = True
         try:
             enabled = item is not None
@@ -150,6 +153,13 @@ class DetailPane(QWidget):
         if p.local_practice or p.note:
             label = self.tr("Local practice") if p.local_practice else self.tr("Remark")
             parts.append(f"<p style='color:#6d4c41'><b>{escape(label)}：</b>{escape(p.note)}</p>")
+        before = self._previous
+        if before is not None:
+            when = before.updated_at.strftime("%Y-%m-%d") if before.updated_at else ""
+            label = escape(self.tr("Changed in the new catalog — answer again. Before the change"))
+            note = f"（{escape(before.note)}）" if before.note else ""
+            parts.insert(0, f"<p style='background:#fff8e1;color:#5d4037;padding:4px'><b>{label}：</b>"
+                            f"{escape(status_text(before.status))}{note}　{escape(when)} {escape(before.updated_by)}</p>")
         r = item.result
         if r.updated_at is not None:
             when = r.updated_at.strftime("%Y-%m-%d %H:%M")

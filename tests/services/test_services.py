@@ -173,3 +173,21 @@ def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: S
                                      " GROUP BY status"), {"c": cl}).all())
     kept = services.cases.counts(case.id)[Stage.FILING]
     assert kept.as_dict() == {"total": 100, **{st.value: actual.get(st.value, 0) for st in Status}}
+
+
+def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_path: Path) -> None:
+    url = "sqlite:///" + str(db_path)
+    svc = Services.open(url, write_catalog(tmp_path / "v1", "v1"))
+    case = svc.cases.create(CASE)
+    cl = svc.review.open(case.id, Stage.FILING).info.id
+    svc.review.set_status(cl, "LA-002", Status.RISK, "甲")
+    svc.review.set_note(cl, "LA-002", "旧备注", "甲")
+    svc.close()
+    svc = Services.open(url, write_catalog(tmp_path / "v2", "v2", tweak={"LA-002": {"risk": "新的风险提示。"}}))
+    svc.review.upgrade(cl, "甲")
+    view = svc.review.open(case.id, Stage.FILING)
+    assert set(view.previous) == {"LA-002"}
+    assert (view.previous["LA-002"].status, view.previous["LA-002"].note) == (Status.RISK, "旧备注")
+    svc.review.set_status(cl, "LA-002", Status.CLEAR, "甲")
+    assert svc.review.open(case.id, Stage.FILING).previous == {}
+    svc.close()

@@ -75,12 +75,14 @@ class ChecklistModel(QAbstractItemModel):
         self._row_of: dict[str, tuple[int, int]] = {}  # point id -> (node index, row in node)
         self._changed: set[str] = set()
         self._row_cache: list[_RowCache] = []
+        self._previous: dict[str, Result] = {}
 
     # -- loading and updating --------------------------------------------------------------------
     def set_view(self, view: ChecklistView) -> None:
         self.beginResetModel()
         self._items = list(view.items)
-        self._changed = set(view.changed_points) if view.upgrade_available else set()
+        self._changed = set(view.changed_points) if view.upgrade_available else set(view.previous)
+        self._previous = dict(view.previous)
         self._nodes = []
         self._row_of = {}
         for i, it in enumerate(self._items):
@@ -99,6 +101,9 @@ class ChecklistModel(QAbstractItemModel):
         n, r = pos
         item_index = self._nodes[n].rows[r]
         self._items[item_index] = replace(self._items[item_index], result=result)
+        if result.revision > 0:  # answered again: the catalog change has been looked at
+            self._changed.discard(result.point_id)
+            self._previous.pop(result.point_id, None)
         self._row_cache[item_index] = self._cache_row(self._items[item_index])
         self.dataChanged.emit(self.index(r, 0, self.index(n, 0)), self.index(r, len(Column) - 1, self.index(n, 0)))
         self.dataChanged.emit(self.index(n, 0), self.index(n, len(Column) - 1))
@@ -108,6 +113,10 @@ class ChecklistModel(QAbstractItemModel):
             return None
         node = self._nodes[index.internalId() - 1]
         return self._items[node.rows[index.row()]]
+
+    def previous(self, point_id: str) -> Result | None:
+        """The answer given before the catalog changed this point, while it awaits a fresh look."""
+        return self._previous.get(point_id)
 
     def index_of_point(self, point_id: str) -> QModelIndex:
         pos = self._row_of.get(point_id)
