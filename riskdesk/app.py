@@ -38,5 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         from riskdesk.ui.launch import launch_gui
 
-        return launch_gui(lambda: open_services(parsed.db, parsed.catalog), parsed.lang)
+        # The window takes the day's backup in the background once it is shown (a big database
+        # takes seconds to copy and check; start-up must not wait for it).
+        return launch_gui(lambda: open_services(parsed.db, parsed.catalog, backups=False), parsed.lang)
     return run(args)

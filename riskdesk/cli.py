@@ -80,7 +80,10 @@ def services_for(args: argparse.Namespace) -> Any:
     """Open the services for a sub-command (the composition root does the wiring)."""
     from riskdesk.app import open_services
 
-    return open_services(args.db, args.catalog)
+    svc = open_services(args.db, args.catalog)
+    for warning in svc.warnings:
+        print(f"riskdesk: 注意：{warning}", file=sys.stderr)
+    return svc
 
 
 def _case_add(args: argparse.Namespace, out: TextIO) -> int:

@@ -441,7 +441,7 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="124" />
-        <location filename="../../riskdesk/ui/main_window.py" line="256" />
+        <location filename="../../riskdesk/ui/main_window.py" line="269" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
@@ -497,7 +497,12 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="257" />
+        <location filename="../../riskdesk/ui/main_window.py" line="262" />
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="270" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -506,12 +511,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="272" />
+        <location filename="../../riskdesk/ui/main_window.py" line="285" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="273" />
+        <location filename="../../riskdesk/ui/main_window.py" line="286" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>

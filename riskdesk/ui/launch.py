@@ -46,6 +46,7 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
         window = MainWindow(services)
         window.show()
         window.start()
+        window.start_daily_backup()
         return app.exec()
     except DatabaseError as exc:
         QMessageBox.critical(None, "RiskDesk", str(exc))

@@ -250,6 +250,19 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
 
+    def start_daily_backup(self) -> None:
+        from riskdesk.ui.background import start_daily_backup
+
+        for warning in self.services.warnings:
+            self.statusBar().showMessage(warning)
+        self._backup_task = start_daily_backup(self.services.db.path, self._daily_backup_done)
+
+    def _daily_backup_done(self, message: str, serious: bool) -> None:
+        if serious:
+            QMessageBox.critical(self, self.tr("Database damaged"), message)
+        elif message:
+            self.statusBar().showMessage(message)
+
     def show_about(self) -> None:
         cat = self.services.catalogs.catalog
         QMessageBox.about(
