@@ -11,14 +11,15 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from riskdesk.storage.backup import pre_migration_backup
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, DatabaseError
 
 SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with db._guard(), db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
@@ -30,6 +31,11 @@ def upgrade(db: Database, target: str = "head") -> Path | None:
     revision = current_revision(db)
     if revision == SCHEMA_HEAD and target == "head":
         return None
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            f"这个数据库由更新版本的 RiskDesk 写入（数据库结构版本 {revision}，本程序只认识到 {SCHEMA_HEAD}）。"
+            "请安装新版 RiskDesk 后再打开；RiskDesk 不会改动这个文件。"
+        )
     backup = None
     if revision is not None and db.path is not None and db.path.exists():
         backup = pre_migration_backup(db.path, revision)

@@ -117,3 +117,28 @@ def test_upgrade_to_0003_fills_the_kept_counts(tmp_path: Path) -> None:
         row = conn.exec_driver_sql("SELECT n_unreviewed, n_clear, n_risk, n_na FROM checklists").one()
     assert tuple(row) == (1, 1, 2, 0)  # the retired answer is not counted
     db.close()
+
+
+def test_known_revisions_list_every_script() -> None:
+    names = sorted(p.name[:4] for p in (migrate.MIGRATIONS_DIR / "versions").glob("0*.py"))
+    assert tuple(names) == migrate.KNOWN_REVISIONS and names[-1] == migrate.SCHEMA_HEAD
+
+
+def test_a_database_from_a_newer_riskdesk_is_refused_untouched(tmp_path: Path) -> None:
+    import pytest
+
+    from riskdesk.storage.db import DatabaseError
+
+    path = tmp_path / "future.db"
+    db = Database(_url(path))
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num='0099'")
+    db.close()
+    before = path.read_bytes()
+    db = Database(_url(path))
+    with pytest.raises(DatabaseError, match="更新版本的 RiskDesk"):
+        migrate.upgrade(db)
+    db.close()
+    assert path.read_bytes() == before
+    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").glob("pre-migration-*"))
