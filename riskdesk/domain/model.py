@@ -160,3 +160,39 @@ class ChecklistInfo:
     catalog_version: str
     catalog_fingerprint: str
     created_at: datetime
+
+
+class CountsTable:
+    """Per-status counts of every case and stage, kept as plain rows.
+
+    Statistics over a court's whole history read tens of thousands of these; building an object per
+    row cost more than the query, so StageCounts are made only for the rows someone asks about.
+    Each row is (case_id, stage value, unreviewed, clear, risk, na).
+    """
+
+    def __init__(self, rows: list[tuple[int, str, int, int, int, int]]) -> None:
+        self.rows = rows
+        self._index: dict[tuple[int, str], int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def get(self, case_id: int, stage: Stage) -> StageCounts | None:
+        if self._index is None:
+            self._index = {(r[0], r[1]): i for i, r in enumerate(self.rows)}
+        i = self._index.get((case_id, stage.value))
+        if i is None:
+            return None
+        _, _, unreviewed, clear, risk, na = self.rows[i]
+        return StageCounts(unreviewed + clear + risk + na, unreviewed, clear, risk, na)
+
+    def totals(self, stage: Stage | None = None) -> StageCounts:
+        """Sum over every case (of one stage, or of all)."""
+        u = c = r = n = 0
+        for row in self.rows:
+            if stage is None or row[1] == stage.value:
+                u += row[2]
+                c += row[3]
+                r += row[4]
+                n += row[5]
+        return StageCounts(u + c + r + n, u, c, r, n)

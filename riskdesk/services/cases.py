@@ -10,10 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.case_number import CaseNumber, CaseNumberError
-from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseSummary, Stage, StageCounts
+from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseSummary, CountsTable, Stage, StageCounts
 from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
 from riskdesk.storage.db import Database
 from riskdesk.storage.orm import CaseRow, ChecklistRow, SettingRow
+from riskdesk.storage.queries import all_checklist_counts
 
 SETTING_KEYS = {"court": "法院名称", "reviewer": "承办人"}
 
@@ -110,10 +111,10 @@ class CaseService:
         with self._db.reading() as s:
             return counts_by_case(s, [case_id]).get(case_id, {})
 
-    def all_counts(self) -> dict[int, dict[Stage, StageCounts]]:
+    def all_counts(self) -> CountsTable:
         """Per-status counts of every case and stage in one query, for statistics."""
         with self._db.reading() as s:
-            return counts_by_case(s, None)
+            return CountsTable(all_checklist_counts(s))
 
 
 def counts_by_case(s: Session, case_ids: list[int] | None) -> dict[int, dict[Stage, StageCounts]]:

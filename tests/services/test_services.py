@@ -191,3 +191,18 @@ def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Pa
     svc.review.set_status(cl, "LA-002", Status.CLEAR, "甲")
     assert svc.review.open(case.id, Stage.FILING).previous == {}
     svc.close()
+
+
+def test_all_counts_for_statistics(services: Services) -> None:
+    a = services.cases.create(CASE)
+    b = services.cases.create("(2024)内0602执1号")
+    cl = services.review.open(a.id, Stage.FILING).info.id
+    services.review.open(b.id, Stage.FILING)
+    services.review.open(b.id, Stage.ENFORCEMENT)
+    services.review.set_status(cl, "LA-001", Status.RISK, "甲")
+    table = services.cases.all_counts()
+    assert len(table) == 3
+    assert table.get(a.id, Stage.FILING).risk == 1  # type: ignore[union-attr]
+    assert table.get(a.id, Stage.TRIAL) is None
+    assert table.totals(Stage.FILING).as_dict() == {"total": 200, "unreviewed": 199, "clear": 0, "risk": 1, "na": 0}
+    assert table.totals().total == 300
