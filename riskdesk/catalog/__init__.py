@@ -1,5 +1,5 @@
-"""Load, validate and export the risk-point catalog (YAML in resources/catalog)."""
+"""Load, validate and export the risk-point catalog (YAML in resources/catalog).
 
-from riskdesk.catalog.loader import CatalogError, CatalogIssue, load_catalog, load_stage_file
-
-__all__ = ["CatalogError", "CatalogIssue", "load_catalog", "load_stage_file"]
+Import the modules themselves (riskdesk.catalog.loader, .cache, .export): the loader pulls in
+PyYAML, which start-up only needs when the cached catalog is out of date.
+"""

@@ -13,8 +13,9 @@ import os
 import pickle
 from pathlib import Path
 
-from riskdesk.catalog.loader import INDEX_FILE, load_catalog
 from riskdesk.domain.catalog import Catalog
+
+INDEX_FILE = "catalog.yaml"  # as in riskdesk.catalog.loader, which (with PyYAML) loads only on a cache miss
 
 CACHE_FORMAT = b"riskdesk-catalog-cache-1"
 CACHE_ENV = "RISKDESK_CACHE_DIR"
@@ -43,6 +44,8 @@ def load_catalog_cached(directory: Path) -> Catalog:
     try:
         key = source_key(directory)
     except OSError:
+        from riskdesk.catalog.loader import load_catalog
+
         return load_catalog(directory)  # let the loader report the unreadable file properly
     cached = cache_dir() / f"catalog-{key[:32]}.pickle"
     try:
@@ -52,6 +55,8 @@ def load_catalog_cached(directory: Path) -> Catalog:
             return catalog
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
+    from riskdesk.catalog.loader import load_catalog
+
     catalog = load_catalog(directory)
     _ = catalog.fingerprint  # computed now (with every point's hash) so the pickle carries it
     try:

@@ -13,7 +13,7 @@ from riskdesk.domain.case_number import CaseNumber, CaseNumberError
 from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseSummary, CountsTable, Stage, StageCounts
 from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
 from riskdesk.storage.db import Database
-from riskdesk.storage.orm import CaseRow, ChecklistRow, SettingRow
+from riskdesk.storage.orm import CaseRow, ChecklistRow, SettingRow, table_of
 from riskdesk.storage.queries import all_checklist_counts
 
 SETTING_KEYS = {"court": "法院名称", "reviewer": "承办人"}
@@ -89,21 +89,23 @@ class CaseService:
     def list(self, query: CaseQuery | None = None) -> list[CaseSummary]:
         """Cases matching the search (案号 / 当事人 / 案由 / 承办人), newest first, with progress."""
         q = query or CaseQuery()
-        stmt = select(CaseRow).order_by(CaseRow.created_at.desc(), CaseRow.id.desc())
+        c = table_of(CaseRow).c  # Core rows: this list is on screen at every start
+        stmt = select(c.id, c.case_no, c.cause, c.parties, c.judge, c.created_at).order_by(
+            c.created_at.desc(), c.id.desc())
         term = q.search.strip()
         if term:
             like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stmt = stmt.where(
                 or_(
-                    CaseRow.case_no.like(like, escape="\\"),
-                    CaseRow.parties.like(like, escape="\\"),
-                    CaseRow.cause.like(like, escape="\\"),
-                    CaseRow.judge.like(like, escape="\\"),
+                    c.case_no.like(like, escape="\\"),
+                    c.parties.like(like, escape="\\"),
+                    c.cause.like(like, escape="\\"),
+                    c.judge.like(like, escape="\\"),
                 )
             )
         stmt = stmt.limit(q.limit).offset(q.offset)
         with self._db.reading() as s:
-            cases = [to_case(r) for r in s.scalars(stmt)]
+            cases = [Case(*row) for row in s.execute(stmt)]
             counts = counts_by_case(s, [c.id for c in cases])
         return [CaseSummary(c, counts.get(c.id, {})) for c in cases]
 
@@ -119,7 +121,7 @@ class CaseService:
 
 def counts_by_case(s: Session, case_ids: list[int] | None) -> dict[int, dict[Stage, StageCounts]]:
     """Per-status counts from the totals kept on each checklist (one row per case and stage)."""
-    c = ChecklistRow
+    c = table_of(ChecklistRow).c
     stmt = select(c.case_id, c.stage, c.n_unreviewed, c.n_clear, c.n_risk, c.n_na)
     if case_ids is not None:
         if not case_ids:

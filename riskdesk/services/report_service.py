@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskdesk.domain.model import Stage
-from riskdesk.reports.data import CaseReport, CaseStageReport, CatalogSheet, record_fingerprint
 from riskdesk.services.errors import NotFound, ServiceError
 
 if TYPE_CHECKING:
+    from riskdesk.reports.data import CaseReport, CatalogSheet
     from riskdesk.services import Services
 
 
@@ -33,12 +33,16 @@ class ReportService:
         return self._services.settings.get("court")
 
     def catalog_sheet(self, stage: Stage) -> CatalogSheet:
+        from riskdesk.reports.data import CatalogSheet  # only when printing: start-up stays lean
+
         cat = self._services.catalogs.catalog
         sc = cat.stage(stage)
         return CatalogSheet(self._court(), stage, sc.name, sc.nodes, cat.version, cat.fingerprint, date.today())
 
     def case_report(self, case_no: str, stages: list[Stage] | None = None) -> CaseReport:
         """The case's started stages (or those asked for, which must have been started)."""
+        from riskdesk.reports.data import CaseReport, CaseStageReport, record_fingerprint
+
         svc = self._services
         case = svc.cases.get(case_no)
         parts: list[CaseStageReport] = []

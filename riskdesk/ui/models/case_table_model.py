@@ -26,14 +26,30 @@ class CaseColumn(enum.IntEnum):
 STAGES = (Stage.FILING, Stage.TRIAL, Stage.ENFORCEMENT)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_CASE_ID = int(CaseIdRole)
+_PROGRESS = int(CaseColumn.PROGRESS)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RED = QBrush(QColor("#c62828"))
+_GREEN = QBrush(QColor("#2e7d32"))
+
+
 class CaseTableModel(QAbstractTableModel):
+    """Rows are prepared once per reload (display texts, tooltip, colour): the view asks data() for
+    every cell of every visible row on each paint, and up to 500 rows are listed."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._cache: list[tuple[tuple[str, ...], QBrush | None]] = []
 
     def set_rows(self, rows: list[CaseSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cache = [self._prepare(r) for r in self._rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -53,33 +69,35 @@ class CaseTableModel(QAbstractTableModel):
             CaseColumn.PROGRESS: QCoreApplication.translate("CaseTableModel", "Progress (F / T / E)"),
         }.get(CaseColumn(section))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row = index.row()
+        if not index.isValid() or row >= len(self._cache):
             return None
-        row = self._rows[index.row()]
-        col = CaseColumn(index.column())
-        if role == CaseIdRole:
-            return row.case.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == CaseColumn.CASE_NO:
-                return row.case.case_no
-            if col == CaseColumn.CAUSE:
-                return row.case.cause
-            if col == CaseColumn.PARTIES:
-                return row.case.parties
-            if col == CaseColumn.JUDGE:
-                return row.case.judge
-            return self._progress_tooltip(row) if role == Qt.ItemDataRole.ToolTipRole else self._progress(row)
-        if col == CaseColumn.PROGRESS:
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            # Risks found show in red (and as text in the tooltip); three finished stages in green.
-            if role == Qt.ItemDataRole.ForegroundRole and row.counts:
-                if any(c.risk for c in row.counts.values()):
-                    return QBrush(QColor("#c62828"))
-                if len(row.counts) == len(STAGES) and all(c.complete for c in row.counts.values()):
-                    return QBrush(QColor("#2e7d32"))
+        col = index.column()
+        if role == _DISPLAY:
+            return self._cache[row][0][col]
+        if role == _TOOLTIP:  # made on demand: only the hovered cell ever needs it
+            return self._progress_tooltip(self._rows[row]) if col == _PROGRESS else self._cache[row][0][col]
+        if role == _CASE_ID:
+            return self._rows[row].case.id
+        if col == _PROGRESS:
+            if role == _ALIGN:
+                return _CENTER
+            if role == _FOREGROUND:
+                return self._cache[row][1]
         return None
+
+    def _prepare(self, row: CaseSummary) -> tuple[tuple[str, ...], QBrush | None]:
+        c = row.case
+        display = (c.case_no, c.cause, c.parties, c.judge, self._progress(row))
+        # Risks found show in red (and as text in the tooltip); three finished stages in green.
+        colour = None
+        if row.counts:
+            if any(x.risk for x in row.counts.values()):
+                colour = _RED
+            elif len(row.counts) == len(STAGES) and all(x.complete for x in row.counts.values()):
+                colour = _GREEN
+        return display, colour
 
     @staticmethod
     def _progress(row: CaseSummary) -> str:
@@ -105,6 +123,7 @@ class CaseTableModel(QAbstractTableModel):
         if row < 0:
             return
         self._rows[row] = CaseSummary(self._rows[row].case, counts)
+        self._cache[row] = self._prepare(self._rows[row])
         self.dataChanged.emit(self.index(row, CaseColumn.PROGRESS), self.index(row, CaseColumn.PROGRESS))
 
     def row_of_case(self, case_id: int) -> int:
