@@ -3,22 +3,27 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/case_list.py" line="34" />
+        <location filename="../../riskdesk/ui/case_list.py" line="36" />
         <source>Search cases: case No., parties, cause (Ctrl+F)</source>
         <translation>搜索案件：案号、当事人、案由（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/case_list.py" line="35" />
+        <location filename="../../riskdesk/ui/case_list.py" line="37" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/case_list.py" line="40" />
+        <location filename="../../riskdesk/ui/case_list.py" line="42" />
         <source>Cases</source>
         <translation>案件列表</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_list.py" line="84" />
+        <source>The newest %1 cases are shown; search to find older ones.</source>
+        <translation>显示最近的 %1 件案件；更早的案件请搜索。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/case_list.py" line="76" />
+        <location filename="../../riskdesk/ui/case_list.py" line="87" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform></translation>
@@ -27,32 +32,32 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="49" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="65" />
         <source>Case No.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="50" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="66" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="51" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="67" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="52" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="68" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="53" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="69" />
         <source>Progress (F / T / E)</source>
         <translation>进度（立/审/执）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="95" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="113" />
         <source>%1: not started</source>
         <translation>%1：未开始</translation>
     </message>
