@@ -5,21 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, Row, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from riskdesk.domain.case_number import CaseNumber, CaseNumberError
 from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseSummary, CountsTable, Stage, StageCounts
 from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
 from riskdesk.storage.db import Database
-from riskdesk.storage.orm import CaseRow, ChecklistRow, SettingRow, table_of
 from riskdesk.storage.queries import all_checklist_counts
+from riskdesk.storage.schema import cases, checklists, settings
 
 SETTING_KEYS = {"court": "法院名称", "reviewer": "承办人"}
 
 
-def to_case(row: CaseRow) -> Case:
+_CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at)
+
+
+def to_case(row: Row[tuple[int, str, str, str, str, datetime]]) -> Case:
     return Case(row.id, row.case_no, row.cause, row.parties, row.judge, row.created_at)
 
 
@@ -53,44 +55,40 @@ class CaseService:
     def create(self, case_no: str, cause: str = "", parties: str = "", judge: str = "") -> Case:
         number = parse_case_no(case_no)
         now = datetime.now()
-        row = CaseRow(
-            case_no=number,
-            cause=clean_field(cause, "案由"),
-            parties=clean_field(parties, "当事人"),
-            judge=clean_field(judge, "承办人"),
-            created_at=now,
-            updated_at=now,
-        )
+        cause, parties, judge = clean_field(cause, "案由"), clean_field(parties, "当事人"), clean_field(judge, "承办人")
+        values = {"case_no": number, "cause": cause, "parties": parties, "judge": judge, "created_at": now,
+                  "updated_at": now}
         try:
-            with self._db.writing() as s:
-                if s.scalar(select(CaseRow.id).where(CaseRow.case_no == number)) is not None:
+            with self._db.writing() as conn:
+                if conn.execute(select(cases.c.id).where(cases.c.case_no == number)).first() is not None:
                     raise DuplicateCase(f"案号 {number} 已存在，不能重复创建")
-                s.add(row)
-                s.flush()
-                return to_case(row)
+                key = conn.execute(insert(cases).values(values)).inserted_primary_key
+                assert key is not None
+                new_id = int(key[0])
         except IntegrityError as exc:  # a second process created it between our check and insert
             raise DuplicateCase(f"案号 {number} 已存在，不能重复创建") from exc
+        return Case(new_id, number, cause, parties, judge, now)
 
     def get(self, case_no: str) -> Case:
         number = parse_case_no(case_no)
-        with self._db.reading() as s:
-            row = s.scalar(select(CaseRow).where(CaseRow.case_no == number))
-            if row is None:
-                raise NotFound(f"没有找到案号为 {number} 的案件")
-            return to_case(row)
+        with self._db.reading() as conn:
+            row = conn.execute(select(*_CASE_COLUMNS).where(cases.c.case_no == number)).first()
+        if row is None:
+            raise NotFound(f"没有找到案号为 {number} 的案件")
+        return to_case(row)
 
     def get_by_id(self, case_id: int) -> Case:
-        with self._db.reading() as s:
-            row = s.get(CaseRow, case_id)
-            if row is None:
-                raise NotFound(f"没有找到编号为 {case_id} 的案件")
-            return to_case(row)
+        with self._db.reading() as conn:
+            row = conn.execute(select(*_CASE_COLUMNS).where(cases.c.id == case_id)).first()
+        if row is None:
+            raise NotFound(f"没有找到编号为 {case_id} 的案件")
+        return to_case(row)
 
     def list(self, query: CaseQuery | None = None) -> list[CaseSummary]:
         """Cases matching the search (案号 / 当事人 / 案由 / 承办人), newest first, with progress."""
         q = query or CaseQuery()
-        c = table_of(CaseRow).c  # Core rows: this list is on screen at every start
-        stmt = select(c.id, c.case_no, c.cause, c.parties, c.judge, c.created_at).order_by(
+        c = cases.c
+        stmt = select(*_CASE_COLUMNS).order_by(
             c.created_at.desc(), c.id.desc())
         term = q.search.strip()
         if term:
@@ -105,9 +103,9 @@ class CaseService:
             )
         stmt = stmt.limit(q.limit).offset(q.offset)
         with self._db.reading() as s:
-            cases = [Case(*row) for row in s.execute(stmt)]
-            counts = counts_by_case(s, [c.id for c in cases])
-        return [CaseSummary(c, counts.get(c.id, {})) for c in cases]
+            found = [to_case(row) for row in s.execute(stmt)]
+            counts = counts_by_case(s, [case.id for case in found])
+        return [CaseSummary(case, counts.get(case.id, {})) for case in found]
 
     def counts(self, case_id: int) -> dict[Stage, StageCounts]:
         with self._db.reading() as s:
@@ -119,9 +117,9 @@ class CaseService:
             return CountsTable(all_checklist_counts(s))
 
 
-def counts_by_case(s: Session, case_ids: list[int] | None) -> dict[int, dict[Stage, StageCounts]]:
+def counts_by_case(s: Connection, case_ids: list[int] | None) -> dict[int, dict[Stage, StageCounts]]:
     """Per-status counts from the totals kept on each checklist (one row per case and stage)."""
-    c = table_of(ChecklistRow).c
+    c = checklists.c
     stmt = select(c.case_id, c.stage, c.n_unreviewed, c.n_clear, c.n_risk, c.n_na)
     if case_ids is not None:
         if not case_ids:
@@ -141,23 +139,16 @@ class SettingsService:
 
     def get(self, key: str) -> str:
         self._check_key(key)
-        with self._db.reading() as s:
-            row = s.get(SettingRow, key)
-            return row.value if row else ""
+        return self._read(key)
 
     def set(self, key: str, value: str) -> None:
         self._check_key(key)
-        text = clean_field(value, SETTING_KEYS[key])
-        with self._db.writing() as s:
-            row = s.get(SettingRow, key)
-            if row is None:
-                s.add(SettingRow(key=key, value=text))
-            else:
-                row.value = text
+        self._write(key, clean_field(value, SETTING_KEYS[key]))
 
     def all(self) -> dict[str, str]:
-        with self._db.reading() as s:
-            found = {r.key: r.value for r in s.scalars(select(SettingRow).where(SettingRow.key.in_(SETTING_KEYS)))}
+        with self._db.reading() as conn:
+            found = dict(conn.execute(select(settings.c.key, settings.c.value)
+                                      .where(settings.c.key.in_(list(SETTING_KEYS)))).tuples().all())
         return {k: found.get(k, "") for k in SETTING_KEYS}
 
     # Where the reviewer left off, per database (not per machine): which case and stage were open.
@@ -165,18 +156,23 @@ class SettingsService:
 
     def recall(self, key: str) -> str:
         self._check_state_key(key)
-        with self._db.reading() as s:
-            row = s.get(SettingRow, key)
-            return row.value if row else ""
+        return self._read(key)
 
     def remember(self, key: str, value: str) -> None:
         self._check_state_key(key)
-        with self._db.writing() as s:
-            row = s.get(SettingRow, key)
-            if row is None:
-                s.add(SettingRow(key=key, value=value))
-            elif row.value != value:
-                row.value = value
+        if self._read(key) != value:  # a read costs no lock and no disk flush
+            self._write(key, value)
+
+    def _read(self, key: str) -> str:
+        with self._db.reading() as conn:
+            value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+        return str(value) if value is not None else ""
+
+    def _write(self, key: str, value: str) -> None:
+        with self._db.writing() as conn:
+            done = conn.execute(update(settings).where(settings.c.key == key).values(value=value)).rowcount
+            if not done:
+                conn.execute(insert(settings).values(key=key, value=value))
 
     def _check_state_key(self, key: str) -> None:
         if key not in self.STATE_KEYS:

@@ -6,12 +6,11 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select
 
 from riskdesk.catalog.cache import load_catalog_cached
 from riskdesk.domain.catalog import Catalog
-from riskdesk.storage.orm import CatalogEntryRow, CatalogPointRow, CatalogVersionRow
+from riskdesk.storage.schema import catalog_entries, catalog_points, catalog_versions
 
 
 class CatalogStore:
@@ -33,17 +32,19 @@ class CatalogStore:
         """True once this process has stored the current catalog (no write transaction needed)."""
         return self._catalog is not None and self._catalog.fingerprint in self._registered
 
-    def ensure_registered(self, session: Session) -> str:
+    def ensure_registered(self, session: Connection) -> str:
         """Store the current catalog's points (once); return its fingerprint."""
         cat = self.catalog
         fp = cat.fingerprint
         if fp in self._registered:
             return fp
-        if session.get(CatalogVersionRow, fp) is None:
+        known_version = session.execute(select(catalog_versions.c.fingerprint)
+                                        .where(catalog_versions.c.fingerprint == fp)).first()
+        if known_version is None:
             # Core inserts in dependency order: 300 rows, once per catalog version.
-            session.execute(insert(CatalogVersionRow).values(fingerprint=fp, version=cat.version,
+            session.execute(insert(catalog_versions).values(fingerprint=fp, version=cat.version,
                                                              loaded_at=datetime.now()))
-            known = set(session.scalars(select(CatalogPointRow.content_hash)))
+            known = set(session.execute(select(catalog_points.c.content_hash)).scalars())
             points, entries = [], []
             for stage in cat.stages:
                 for pos, point in enumerate(stage.points):
@@ -56,7 +57,7 @@ class CatalogStore:
                                     "position": pos, "node_id": point.node_id, "node_name": point.node_name,
                                     "point_hash": h})
             if points:
-                session.execute(insert(CatalogPointRow), points)
-            session.execute(insert(CatalogEntryRow), entries)
+                session.execute(insert(catalog_points), points)
+            session.execute(insert(catalog_entries), entries)
         self._registered.add(fp)
         return fp

@@ -16,8 +16,8 @@ from sqlalchemy import func, insert, select
 from riskdesk.domain.model import Stage, Status
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import InvalidInput
+from riskdesk.storage import schema
 from riskdesk.storage.db import Database
-from riskdesk.storage.orm import CaseRow, ChecklistRow, ResultRow, table_of
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
@@ -49,7 +49,7 @@ def generate(db: Database, catalogs: CatalogStore, cases: int, seed: int, *, app
         raise InvalidInput("案件数应在 1 到 200000 之间")
     with db.writing() as s:
         fp = catalogs.ensure_registered(s)
-        existing = s.scalar(select(func.count()).select_from(CaseRow)) or 0
+        existing = s.execute(select(func.count()).select_from(schema.cases)).scalar() or 0
     if existing and not append:
         raise InvalidInput(f"数据库中已有 {existing} 件案件；演示数据只写入空数据库（确需追加请用 --append）")
     rnd = random.Random(seed)
@@ -59,11 +59,10 @@ def generate(db: Database, catalogs: CatalogStore, cases: int, seed: int, *, app
     start = datetime(2020, 1, 1)
     serials: dict[tuple[int, str], int] = {}
     done = 0
-    cases_t, checklists_t, results_t = table_of(CaseRow), table_of(ChecklistRow), table_of(ResultRow)
+    cases_t, checklists_t, results_t = schema.cases, schema.checklists, schema.results
     while done < cases:
         n = min(BATCH, cases - done)
-        with db.writing() as s:
-            conn = s.connection()
+        with db.writing() as conn:
             first_id = (conn.execute(select(func.max(cases_t.c.id))).scalar() or 0) + 1
             first_cl = (conn.execute(select(func.max(checklists_t.c.id))).scalar() or 0) + 1
             case_rows, cl_rows, result_rows = [], [], []

@@ -6,8 +6,7 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, case, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, bindparam, case, func, insert, select, update
 
 from riskdesk.domain.catalog import RiskPoint, point_from_content
 from riskdesk.domain.model import MAX_NOTE_LENGTH, ChecklistInfo, Result, Stage, StageCounts, Status
@@ -15,15 +14,14 @@ from riskdesk.services.cases import parse_case_no
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import InvalidInput, NotFound, StaleResult
 from riskdesk.storage.db import Database
-from riskdesk.storage.orm import (
-    CaseRow,
-    CatalogEntryRow,
-    CatalogPointRow,
-    CatalogVersionRow,
-    ChangeLogRow,
-    ChecklistRow,
-    ResultRow,
-    table_of,
+from riskdesk.storage.schema import (
+    cases,
+    catalog_entries,
+    catalog_points,
+    catalog_versions,
+    change_log,
+    checklists,
+    results,
 )
 
 
@@ -67,7 +65,7 @@ class UpgradeReport:
 
 
 # Statements of the per-key-press path, built once: building them per call cost more than the commit.
-_R, _LOG, _CL = table_of(ResultRow), table_of(ChangeLogRow), table_of(ChecklistRow)
+_R, _LOG, _CL = results, change_log, checklists
 _SELECT_RESULT = select(_R.c.id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
                         _R.c.revision).where(_R.c.checklist_id == bindparam("cl"), _R.c.point_id == bindparam("pid"),
                                              _R.c.retired_at.is_(None))
@@ -86,7 +84,7 @@ _REMEMBER = update(_CL).where(_CL.c.id == bindparam("cl"), _CL.c.last_point_id !
     last_point_id=bindparam("pid"))
 
 
-def recount_checklist(s: Session, checklist_id: int) -> None:
+def recount_checklist(s: Connection, checklist_id: int) -> None:
     """Recompute a checklist's per-status counts from its active results (after bulk changes)."""
     r = _R.c
     rows = s.execute(
@@ -97,7 +95,12 @@ def recount_checklist(s: Session, checklist_id: int) -> None:
         {f"n_{st.value}": counts.get(st.value, 0) for st in Status}))
 
 
-def to_result(row: ResultRow) -> Result:
+_RESULT_COLUMNS = (_R.c.point_id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
+                   _R.c.revision)
+_CHECKLIST_COLUMNS = (_CL.c.id, _CL.c.case_id, _CL.c.stage, _CL.c.catalog_fingerprint, _CL.c.created_at)
+
+
+def to_result(row: Row[tuple[str, str, str, str, datetime | None, str, int]]) -> Result:
     return Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at, row.updated_by,
                   row.revision)
 
@@ -122,122 +125,125 @@ class ReviewService:
         view = self.existing(case_id, stage)  # the common case: a read, no write lock
         if view is not None:
             return view
-        with self._db.writing() as s:
-            cl = s.scalar(select(ChecklistRow).where(ChecklistRow.case_id == case_id, ChecklistRow.stage == stage.value))
+        with self._db.writing() as conn:
+            cl = self._find(conn, case_id, stage)
             if cl is None:
-                if s.get(CaseRow, case_id) is None:
+                if conn.execute(select(cases.c.id).where(cases.c.id == case_id)).first() is None:
                     raise NotFound(f"没有找到编号为 {case_id} 的案件")
-                cl = self._start(s, case_id, stage, fp)
-            return self._view(s, cl)
+                self._start(conn, case_id, stage, fp)
+                cl = self._find(conn, case_id, stage)
+                assert cl is not None
+            return self._view(conn, cl)
 
     def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
         number = parse_case_no(case_no)
-        with self._db.reading() as s:
-            case_id = s.scalar(select(CaseRow.id).where(CaseRow.case_no == number))
+        with self._db.reading() as conn:
+            case_id = conn.execute(select(cases.c.id).where(cases.c.case_no == number)).scalar()
         if case_id is None:
             raise NotFound(f"没有找到案号为 {number} 的案件")
         return self.open(case_id, stage)
 
     def existing(self, case_id: int, stage: Stage) -> ChecklistView | None:
         """The checklist if the stage was started; never creates one."""
-        with self._db.reading() as s:
-            cl = s.scalar(select(ChecklistRow).where(ChecklistRow.case_id == case_id, ChecklistRow.stage == stage.value))
-            return None if cl is None else self._view(s, cl)
+        with self._db.reading() as conn:
+            cl = self._find(conn, case_id, stage)
+            return None if cl is None else self._view(conn, cl)
+
+    @staticmethod
+    def _find(conn: Connection, case_id: int, stage: Stage) -> Row[tuple[int, int, str, str, datetime]] | None:
+        return conn.execute(
+            select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == case_id, _CL.c.stage == stage.value)
+        ).first()
 
     def _register_catalog(self) -> str:
         if self._catalogs.registered:
             return self._catalogs.catalog.fingerprint
-        with self._db.writing() as s:
-            return self._catalogs.ensure_registered(s)
+        with self._db.writing() as conn:
+            return self._catalogs.ensure_registered(conn)
 
-    def _start(self, s: Session, case_id: int, stage: Stage, fp: str) -> ChecklistRow:
+    def _start(self, conn: Connection, case_id: int, stage: Stage, fp: str) -> None:
         points = self._catalogs.catalog.stage(stage).points
-        cl = ChecklistRow(case_id=case_id, stage=stage.value, catalog_fingerprint=fp, created_at=datetime.now(),
-                          last_point_id="", n_unreviewed=len(points), n_clear=0, n_risk=0, n_na=0)
-        s.add(cl)
-        s.flush()
-        s.execute(
-            insert(ResultRow),
+        key = conn.execute(insert(_CL).values(
+            case_id=case_id, stage=stage.value, catalog_fingerprint=fp, created_at=datetime.now(), last_point_id="",
+            n_unreviewed=len(points), n_clear=0, n_risk=0, n_na=0)).inserted_primary_key
+        assert key is not None
+        conn.execute(
+            insert(_R),
             [
-                {"checklist_id": cl.id, "point_id": p.id, "point_hash": p.content_hash, "status": "unreviewed",
+                {"checklist_id": key[0], "point_id": p.id, "point_hash": p.content_hash, "status": "unreviewed",
                  "note": "", "updated_at": None, "updated_by": "", "revision": 0, "retired_at": None}
                 for p in points
             ],
         )
-        return cl
 
-    def _points_of(self, s: Session, fingerprint: str, stage: Stage) -> list[RiskPoint]:
+    def _points_of(self, conn: Connection, fingerprint: str, stage: Stage) -> list[RiskPoint]:
         cat = self._catalogs.catalog
         if fingerprint == cat.fingerprint:
             return list(cat.stage(stage).points)
         # An older catalog: rebuild the points exactly as they were when the checklist was answered.
-        rows = s.execute(
-            select(CatalogEntryRow.node_id, CatalogEntryRow.node_name, CatalogPointRow.content_json)
-            .join(CatalogPointRow, CatalogPointRow.content_hash == CatalogEntryRow.point_hash)
-            .where(CatalogEntryRow.fingerprint == fingerprint, CatalogEntryRow.stage == stage.value)
-            .order_by(CatalogEntryRow.position)
+        e, p = catalog_entries.c, catalog_points.c
+        rows = conn.execute(
+            select(e.node_id, e.node_name, p.content_json)
+            .join(catalog_points, p.content_hash == e.point_hash)
+            .where(e.fingerprint == fingerprint, e.stage == stage.value)
+            .order_by(e.position)
         )
         return [point_from_content(json.loads(js), stage, nid, nname) for nid, nname, js in rows]
 
-    def _view(self, s: Session, cl: ChecklistRow) -> ChecklistView:
+    def _view(self, conn: Connection, cl: Row[tuple[int, int, str, str, datetime]]) -> ChecklistView:
         stage = Stage(cl.stage)
-        points = self._points_of(s, cl.catalog_fingerprint, stage)
-        # Core rows, not ORM objects: this runs every time a stage is shown.
-        r = _R.c
-        results = {
-            row.point_id: Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at,
-                                 row.updated_by, row.revision)
-            for row in s.execute(select(r.point_id, r.point_hash, r.status, r.note, r.updated_at, r.updated_by,
-                                        r.revision).where(r.checklist_id == cl.id, r.retired_at.is_(None)))
+        points = self._points_of(conn, cl.catalog_fingerprint, stage)
+        answers = {
+            row.point_id: to_result(row)
+            for row in conn.execute(select(*_RESULT_COLUMNS).where(_R.c.checklist_id == cl.id,
+                                                                   _R.c.retired_at.is_(None)))
         }
         items = [
-            ChecklistItem(p, results.get(p.id) or Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0))
+            ChecklistItem(p, answers.get(p.id) or Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0))
             for p in points
         ]
-        version_row = s.get(CatalogVersionRow, cl.catalog_fingerprint)
-        info = ChecklistInfo(cl.id, cl.case_id, stage, version_row.version if version_row else "",
-                             cl.catalog_fingerprint, cl.created_at)
+        version = conn.execute(select(catalog_versions.c.version)
+                               .where(catalog_versions.c.fingerprint == cl.catalog_fingerprint)).scalar()
+        info = ChecklistInfo(cl.id, cl.case_id, stage, version or "", cl.catalog_fingerprint, cl.created_at)
         current = self._catalogs.catalog
         upgrade = cl.catalog_fingerprint != current.fingerprint
         changed: tuple[str, ...] = ()
         if upgrade:
             new_hashes = {p.id: p.content_hash for p in current.stage(stage).points}
             changed = tuple(p.id for p in points if new_hashes.get(p.id) != p.content_hash)
-            changed += tuple(pid for pid in new_hashes if pid not in results)
-        previous = self._previous_answers(s, cl.id, items)
+            changed += tuple(pid for pid in new_hashes if pid not in answers)
+        previous = self._previous_answers(conn, cl.id, items)
         return ChecklistView(info, tuple(items), upgrade, changed, previous)
 
     @staticmethod
-    def _previous_answers(s: Session, checklist_id: int, items: list[ChecklistItem]) -> dict[str, Result]:
+    def _previous_answers(conn: Connection, checklist_id: int, items: list[ChecklistItem]) -> dict[str, Result]:
         """Retired answers of points that are unanswered since the catalog changed under them."""
         r = _R.c
         fresh = {it.point.id for it in items if it.result.revision == 0}
-        retired_any = s.execute(
+        retired_any = conn.execute(
             select(r.id).where(r.checklist_id == checklist_id, r.retired_at.is_not(None)).limit(1)
         ).first()
         if not fresh or retired_any is None:
             return {}
-        rows = s.execute(
-            select(r.point_id, r.point_hash, r.status, r.note, r.updated_at, r.updated_by, r.revision)
-            .where(r.checklist_id == checklist_id, r.retired_at.is_not(None), r.point_id.in_(fresh),
-                   r.revision > 0)
+        rows = conn.execute(
+            select(*_RESULT_COLUMNS)
+            .where(r.checklist_id == checklist_id, r.retired_at.is_not(None), r.point_id.in_(fresh), r.revision > 0)
             .order_by(r.retired_at)
         )
-        return {row.point_id: Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at,
-                                     row.updated_by, row.revision) for row in rows}
+        return {row.point_id: to_result(row) for row in rows}
 
     # -- answering -----------------------------------------------------------------------------------
     # The hot path of the product (one call per key press): Core statements, no ORM unit of work.
     def set_status(self, checklist_id: int, point_id: str, status: Status, by: str,
                    expected_revision: int | None = None) -> Result:
-        with self._db.writing_core() as conn:
+        with self._db.writing() as conn:
             return self._update(conn, checklist_id, point_id, "status", status.value, by, expected_revision,
                                 remember=True)
 
     def set_note(self, checklist_id: int, point_id: str, note: str, by: str,
                  expected_revision: int | None = None) -> Result:
         text = clean_note(note)
-        with self._db.writing_core() as conn:
+        with self._db.writing() as conn:
             return self._update(conn, checklist_id, point_id, "note", text, by, expected_revision, remember=False)
 
     @staticmethod
@@ -266,43 +272,38 @@ class ReviewService:
         return result
 
     def remember_position(self, checklist_id: int, point_id: str) -> None:
-        with self._db.writing() as s:
-            self._remember_position(s, checklist_id, point_id)
+        with self._db.writing() as conn:
+            conn.execute(_REMEMBER, {"cl": checklist_id, "pid": point_id})
 
     def last_worked_stage(self, case_id: int) -> Stage | None:
         """The stage whose checklist got the latest answer; None when nothing was answered yet."""
-        with self._db.reading() as s:
-            row = s.execute(
-                select(ChecklistRow.stage, func.max(ResultRow.updated_at).label("last"))
-                .join(ResultRow, ResultRow.checklist_id == ChecklistRow.id)
-                .where(ChecklistRow.case_id == case_id, ResultRow.updated_at.is_not(None))
-                .group_by(ChecklistRow.stage)
-                .order_by(func.max(ResultRow.updated_at).desc())
+        latest = func.max(_R.c.updated_at)
+        with self._db.reading() as conn:
+            row = conn.execute(
+                select(_CL.c.stage, latest)
+                .join(_R, _R.c.checklist_id == _CL.c.id)
+                .where(_CL.c.case_id == case_id, _R.c.updated_at.is_not(None))
+                .group_by(_CL.c.stage)
+                .order_by(latest.desc())
                 .limit(1)
             ).first()
-            return Stage(row[0]) if row else None
+        return Stage(row[0]) if row else None
 
     def last_position(self, checklist_id: int) -> str:
-        with self._db.reading() as s:
-            cl = s.get(ChecklistRow, checklist_id)
-            return cl.last_point_id if cl else ""
+        with self._db.reading() as conn:
+            value = conn.execute(select(_CL.c.last_point_id).where(_CL.c.id == checklist_id)).scalar()
+        return str(value or "")
 
     def history(self, checklist_id: int, point_id: str) -> list[tuple[datetime, str, str, str, str]]:
-        with self._db.reading() as s:
-            rows = s.execute(
-                select(ChangeLogRow.at, ChangeLogRow.who, ChangeLogRow.field, ChangeLogRow.old_value,
-                       ChangeLogRow.new_value)
-                .join(ResultRow, ResultRow.id == ChangeLogRow.result_id)
-                .where(ResultRow.checklist_id == checklist_id, ResultRow.point_id == point_id)
-                .order_by(ChangeLogRow.id)
+        g = _LOG.c
+        with self._db.reading() as conn:
+            rows = conn.execute(
+                select(g.at, g.who, g.field, g.old_value, g.new_value)
+                .join(_R, _R.c.id == g.result_id)
+                .where(_R.c.checklist_id == checklist_id, _R.c.point_id == point_id)
+                .order_by(g.id)
             )
             return [(r[0], r[1], r[2], r[3], r[4]) for r in rows]
-
-    @staticmethod
-    def _remember_position(s: Session, checklist_id: int, point_id: str) -> None:
-        cl = s.get(ChecklistRow, checklist_id)
-        if cl is not None and cl.last_point_id != point_id:
-            cl.last_point_id = point_id
 
     # -- catalog upgrades ----------------------------------------------------------------------------
     def upgrade(self, checklist_id: int, by: str) -> UpgradeReport:
@@ -311,9 +312,11 @@ class ReviewService:
         An answer carries forward only where the point's content hash is unchanged; answers to changed
         or removed points are retired (kept, with their history), never deleted.
         """
+        from riskdesk.storage.orm import ChecklistRow, ResultRow  # the ORM loads only for this rare write
+
         fp = self._register_catalog()
         now = datetime.now()
-        with self._db.writing() as s:
+        with self._db.orm_writing() as s:
             cl = s.get(ChecklistRow, checklist_id)
             if cl is None:
                 raise NotFound(f"清单 {checklist_id} 不存在")
@@ -342,5 +345,5 @@ class ReviewService:
                                 note="", updated_at=None, updated_by="", revision=0, retired_at=None))
             cl.catalog_fingerprint = fp
             s.flush()
-            recount_checklist(s, cl.id)
+            recount_checklist(s.connection(), cl.id)
             return UpgradeReport(tuple(carried), tuple(changed), tuple(added), tuple(retired))

@@ -15,13 +15,15 @@ import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BUSY_TIMEOUT_S = 5.0
 BUSY_TIMEOUT_ENV = "RISKDESK_BUSY_TIMEOUT_MS"
@@ -249,9 +251,7 @@ class Database:
         self.engine: Engine = create_engine(url, connect_args={"timeout": self.busy_timeout_ms / 1000})
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
-        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
-        self._write = sessionmaker(bind=self._write_engine, expire_on_commit=False)
         if self.path is not None and self.path.exists():
             self._probe()
 
@@ -271,22 +271,27 @@ class Database:
             self.engine.dispose()
             raise
 
+    # Core connections for reads and writes; an ORM Session only where a service wants one. Keeping
+    # sqlalchemy.orm off the common paths keeps it out of start-up altogether.
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        with self._guard(), self._read.begin() as session:
-            yield session
+    def reading(self) -> Iterator[Connection]:
+        """One read transaction (a consistent snapshot)."""
+        with self._guard(), self.engine.begin() as conn:
+            yield conn
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on any error."""
-        with self._guard(), self._write.begin() as session:
-            yield session
-
-    @contextmanager
-    def writing_core(self) -> Iterator[Connection]:
-        """A write transaction on a bare connection: no Session, for the per-key-press hot path."""
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction, lock taken up front: committed when the block ends, rolled back on error."""
         with self._guard(), self._write_engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def orm_writing(self) -> Iterator[Session]:
+        """One write transaction through an ORM Session (imports sqlalchemy.orm on first use)."""
+        from sqlalchemy.orm import Session
+
+        with self._guard(), Session(bind=self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

@@ -1,133 +1,113 @@
-"""The schema as typed SQLAlchemy ORM classes. Alembic migrations in ``migrations/`` create it."""
+"""Typed ORM classes over the Core tables of ``schema.py``.
+
+Used by the less frequent writes (migrations' metadata, catalog upgrades, tests). Importing this
+module imports ``sqlalchemy.orm``; start-up paths use ``schema`` instead.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Table
+from sqlalchemy.orm import DeclarativeBase, Mapped
+
+from riskdesk.storage import schema
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = schema.metadata
 
 
 class CaseRow(Base):
-    __tablename__ = "cases"
+    __table__ = schema.cases
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_no: Mapped[str] = mapped_column(String(64), unique=True)
-    cause: Mapped[str] = mapped_column(String(500), default="")
-    parties: Mapped[str] = mapped_column(String(500), default="")
-    judge: Mapped[str] = mapped_column(String(500), default="")
+    id: Mapped[int]
+    case_no: Mapped[str]
+    cause: Mapped[str]
+    parties: Mapped[str]
+    judge: Mapped[str]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
 
 class CatalogVersionRow(Base):
-    """A catalog the database has seen, by fingerprint; its points are kept for old checklists."""
+    __table__ = schema.catalog_versions
 
-    __tablename__ = "catalog_versions"
-
-    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
-    version: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str]
+    version: Mapped[str]
     loaded_at: Mapped[datetime]
 
 
 class CatalogPointRow(Base):
-    """One point's content, stored once per content hash so old checklists stay readable as they were."""
+    __table__ = schema.catalog_points
 
-    __tablename__ = "catalog_points"
-
-    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    point_id: Mapped[str] = mapped_column(String(16))
-    content_json: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str]
+    point_id: Mapped[str]
+    content_json: Mapped[str]
 
 
 class CatalogEntryRow(Base):
-    """Which points, in which order and under which node, a catalog version has per stage."""
+    __table__ = schema.catalog_entries
 
-    __tablename__ = "catalog_entries"
-
-    fingerprint: Mapped[str] = mapped_column(
-        ForeignKey("catalog_versions.fingerprint", ondelete="RESTRICT"), primary_key=True
-    )
-    point_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    stage: Mapped[str] = mapped_column(String(16))
-    position: Mapped[int] = mapped_column(Integer)
-    node_id: Mapped[str] = mapped_column(String(16))
-    node_name: Mapped[str] = mapped_column(String(100))
-    point_hash: Mapped[str] = mapped_column(ForeignKey("catalog_points.content_hash", ondelete="RESTRICT"))
+    fingerprint: Mapped[str]
+    point_id: Mapped[str]
+    stage: Mapped[str]
+    position: Mapped[int]
+    node_id: Mapped[str]
+    node_name: Mapped[str]
+    point_hash: Mapped[str]
 
 
 class ChecklistRow(Base):
-    __tablename__ = "checklists"
-    __table_args__ = (UniqueConstraint("case_id", "stage"), Index("ix_checklists_case", "case_id"))
+    __table__ = schema.checklists
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"))
-    stage: Mapped[str] = mapped_column(String(16))
-    catalog_fingerprint: Mapped[str] = mapped_column(ForeignKey("catalog_versions.fingerprint", ondelete="RESTRICT"))
+    id: Mapped[int]
+    case_id: Mapped[int]
+    stage: Mapped[str]
+    catalog_fingerprint: Mapped[str]
     created_at: Mapped[datetime]
-    last_point_id: Mapped[str] = mapped_column(String(16), default="")
-    # Kept in step with the active results in the same transaction as every answer (see
-    # services.review): statistics read these instead of counting millions of result rows.
-    n_unreviewed: Mapped[int] = mapped_column(Integer, default=0)
-    n_clear: Mapped[int] = mapped_column(Integer, default=0)
-    n_risk: Mapped[int] = mapped_column(Integer, default=0)
-    n_na: Mapped[int] = mapped_column(Integer, default=0)
+    last_point_id: Mapped[str]
+    n_unreviewed: Mapped[int]
+    n_clear: Mapped[int]
+    n_risk: Mapped[int]
+    n_na: Mapped[int]
 
 
 class ResultRow(Base):
-    """A reviewer's answer. Never deleted: a point dropped or changed by a newer catalog is retired."""
+    __table__ = schema.results
 
-    __tablename__ = "results"
-    __table_args__ = (
-        Index(
-            "uq_results_active_point",
-            "checklist_id",
-            "point_id",
-            unique=True,
-            sqlite_where=text("retired_at IS NULL"),
-        ),
-        Index("ix_results_checklist_status", "checklist_id", "status"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklists.id", ondelete="RESTRICT"))
-    point_id: Mapped[str] = mapped_column(String(16))
-    point_hash: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16), default="unreviewed")
-    note: Mapped[str] = mapped_column(Text, default="")
+    id: Mapped[int]
+    checklist_id: Mapped[int]
+    point_id: Mapped[str]
+    point_hash: Mapped[str]
+    status: Mapped[str]
+    note: Mapped[str]
     updated_at: Mapped[datetime | None]
-    updated_by: Mapped[str] = mapped_column(String(500), default="")
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    updated_by: Mapped[str]
+    revision: Mapped[int]
     retired_at: Mapped[datetime | None]
 
 
 class ChangeLogRow(Base):
-    """Append-only history: who changed which answer, when, from what to what."""
+    __table__ = schema.change_log
 
-    __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_result", "result_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int]
     at: Mapped[datetime]
-    who: Mapped[str] = mapped_column(String(500))
-    result_id: Mapped[int] = mapped_column(ForeignKey("results.id", ondelete="RESTRICT"))
-    field: Mapped[str] = mapped_column(String(16))
-    old_value: Mapped[str] = mapped_column(Text)
-    new_value: Mapped[str] = mapped_column(Text)
+    who: Mapped[str]
+    result_id: Mapped[int]
+    field: Mapped[str]
+    old_value: Mapped[str]
+    new_value: Mapped[str]
 
 
 class SettingRow(Base):
-    __tablename__ = "settings"
+    __table__ = schema.settings
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 def table_of(row_class: type[Base]) -> Table:
-    """The Core table behind an ORM class, for hot paths that skip the unit of work."""
+    """The Core table behind an ORM class."""
     return cast(Table, row_class.__table__)

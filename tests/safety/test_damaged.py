@@ -236,7 +236,7 @@ def test_restore_refuses_while_another_window_has_the_database_open(tmp_path: Pa
     restore_database_source = Database("sqlite:///" + str(db_path))
     try:
         with restore_database_source.reading() as s:  # a window: an open connection
-            s.connection().exec_driver_sql("SELECT 1")
+            s.exec_driver_sql("SELECT 1")
             from riskdesk.storage.backup import copy_database
 
             copy_database(db_path, backup)
