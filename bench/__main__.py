@@ -151,6 +151,11 @@ QUICK = os.environ.get("RISKDESK_BENCH_QUICK") == "1"  # a smoke run for the tes
 
 
 def main() -> None:
+    # As installed from a wheel: byte-compiled (this machine sets PYTHONDONTWRITEBYTECODE, so a
+    # source checkout would otherwise compile every module on every start).
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "riskdesk"), quiet=1)
     cases = int(os.environ.get("RISKDESK_BENCH_CASES", "10000"))
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -47,6 +47,15 @@ def _floor() -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     app = QApplication(sys.argv[:1])
+    # The same bundled CJK font as the app: without it this machine draws empty boxes, which costs
+    # nothing and is not what a court sees (the PDF floor likewise uses the same text and font).
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from riskdesk.paths import font_file
+
+    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_file())))
+    if families:
+        app.setFont(QFont(families[0], 10))
     win = QMainWindow()
     model = QStandardItemModel(100, 5)
     for r in range(100):
