@@ -170,8 +170,9 @@ def main() -> None:
     cache = Path(os.environ.get("RISKDESK_BENCH_CACHE", str(CACHE)))
     big = prepared_db(cache / f"demo-{cases}-seed1.db", cases, 1)
     figures.update(big_figures(big, cases))
-    _, rss = child("app", str(big))
-    figures["rss_mb"] = rss
+    big_runs = [child("app", str(big)) for _ in range(1 if QUICK else 3)]
+    figures["startup_10k_ms"] = round(statistics.median(ms for ms, _ in big_runs), 1)
+    figures["rss_mb"] = max(rss for _, rss in big_runs)
     figures["cases"] = cases
     report = {**figures, "targets": TARGETS,
               "met": {k: figures[k] <= v for k, v in TARGETS.items() if k in figures}}
