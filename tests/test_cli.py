@@ -93,3 +93,20 @@ def test_db_environment_variable_selects_the_database(tmp_path: Path, catalog_di
                           env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert db.exists()
+
+
+def test_catalog_check_list_and_export(tmp_path: Path, catalog_dir: Path) -> None:
+    db = tmp_path / "x.db"
+    assert "无错误" in run(db, catalog_dir, "catalog", "check", str(catalog_dir)).stdout
+    listed = run(db, catalog_dir, "catalog", "list", "--stage", "trial").stdout
+    assert "SP-001" in listed and "SP-100" in listed
+    exported = json.loads(run(db, catalog_dir, "catalog", "export", "--format", "json").stdout)
+    assert [s["id"] for s in exported["stages"]] == ["filing", "trial", "enforcement"]
+    broken = catalog_dir / "filing.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("severity: high", "severity: urgent", 1),
+                      encoding="utf-8")
+    proc = run(db, catalog_dir, "catalog", "check", str(catalog_dir), check=False)
+    assert proc.returncode == 1
+    assert "filing.yaml:" in proc.stdout and "severity must be high, medium or low" in proc.stdout
+    one = run(db, catalog_dir, "catalog", "check", str(broken), check=False)
+    assert one.returncode == 1 and "共 1 处错误" in one.stdout
