@@ -25,7 +25,7 @@ def main(out: str, lang: str = "zh_CN") -> None:
     pattern = [Status.CLEAR] * 5 + [Status.RISK] + [Status.CLEAR] * 3 + [Status.NA]
     for i, item in enumerate(view.items[:37]):
         svc.review.set_status(view.info.id, item.point.id, pattern[i % len(pattern)], "王法官")
-    svc.review.set_note(view.info.id, view.items[5].point.id, "原告仅提交身份证复印件，已一次性告知补正。", "王法官")
+    svc.review.set_note(view.info.id, view.items[5].point.id, "窗口曾要求原告另交户籍证明（不在法定材料之列），已当场纠正。", "王法官")
     svc.review.remember_position(view.info.id, view.items[37].point.id)
     svc.settings.remember("state.last_case_id", str(case.id))
     svc.settings.remember("state.last_stage", "filing")
