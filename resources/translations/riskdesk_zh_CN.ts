@@ -18,12 +18,12 @@
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/case_list.py" line="84" />
+        <location filename="../../riskdesk/ui/case_list.py" line="85" />
         <source>The newest %1 cases are shown; search to find older ones.</source>
         <translation>显示最近的 %1 件案件；更早的案件请搜索。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/case_list.py" line="87" />
+        <location filename="../../riskdesk/ui/case_list.py" line="88" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform></translation>
@@ -33,31 +33,36 @@
     <name>CaseTableModel</name>
     <message>
         <location filename="../../riskdesk/ui/models/case_table_model.py" line="65" />
+        <source>Points answered in the filing / trial / enforcement checklists (— = not started)</source>
+        <translation>立案、审判、执行清单中已核查的风险点数（—表示尚未开始）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="70" />
         <source>Case No.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="66" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="71" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="67" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="72" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="68" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="73" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="69" />
-        <source>Progress (F / T / E)</source>
-        <translation>进度（立/审/执）</translation>
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="74" />
+        <source>F / T / E</source>
+        <translation>立 / 审 / 执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/case_table_model.py" line="113" />
+        <location filename="../../riskdesk/ui/models/case_table_model.py" line="118" />
         <source>%1: not started</source>
         <translation>%1：未开始</translation>
     </message>

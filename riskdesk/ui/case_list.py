@@ -52,9 +52,10 @@ class CaseListPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CaseColumn.PARTIES, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for col, sample in ((CaseColumn.CASE_NO, "（2024）内0602民初12345号"), (CaseColumn.CAUSE, "民间借贷纠纷"),
+        for col, sample in ((CaseColumn.CASE_NO, "（2024）内0602民初1234号"), (CaseColumn.CAUSE, "民间借贷纠纷"),
                             (CaseColumn.JUDGE, "王法官助"), (CaseColumn.PROGRESS, "100 / 100 / 100")):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 18)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

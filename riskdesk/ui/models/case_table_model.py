@@ -59,14 +59,19 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(CaseColumn)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == _PROGRESS:
+            return QCoreApplication.translate("CaseTableModel", "Points answered in the filing / trial / enforcement "
+                                              "checklists (— = not started)")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             CaseColumn.CASE_NO: QCoreApplication.translate("CaseTableModel", "Case No."),
             CaseColumn.CAUSE: QCoreApplication.translate("CaseTableModel", "Cause"),
             CaseColumn.PARTIES: QCoreApplication.translate("CaseTableModel", "Parties"),
             CaseColumn.JUDGE: QCoreApplication.translate("CaseTableModel", "Judge"),
-            CaseColumn.PROGRESS: QCoreApplication.translate("CaseTableModel", "Progress (F / T / E)"),
+            CaseColumn.PROGRESS: QCoreApplication.translate("CaseTableModel", "F / T / E"),
         }.get(CaseColumn(section))
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
