@@ -26,7 +26,7 @@ from riskdesk.ui.checklist_tree import ChecklistTree
 from riskdesk.ui.detail_pane import DetailPane
 from riskdesk.ui.labels import severity_text, status_text
 from riskdesk.ui.models.checklist_filter import ChecklistFilterProxy
-from riskdesk.ui.models.checklist_model import ChecklistModel, IsNodeRole, PointIdRole, StatusRole
+from riskdesk.ui.models.checklist_model import ChecklistModel, PointIdRole
 
 NOTE_RETRY_MS = 5000
 
@@ -260,7 +260,7 @@ class ChecklistPanel(QWidget):
             self._current_point = ""
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and current.data(IsNodeRole):
+        if ChecklistModel.is_node(current):
             # A node header: step onto its first point so keys always act on a point.
             child = self.tree.model().index(0, 0, current.siblingAtColumn(0))
             if child.isValid():
@@ -269,7 +269,7 @@ class ChecklistPanel(QWidget):
                 QTimer.singleShot(0, lambda: self._select_point(point_id))
             return
         self.detail.flush_note()
-        item = self.model.item(self._to_source(current)) if current.isValid() else None
+        item = self.model.checklist_item(self._to_source(current)) if current.isValid() else None
         self._current_point = item.point.id if item else ""
         self.detail.show_item(item, self.model.previous(item.point.id) if item else None)
 
@@ -286,7 +286,8 @@ class ChecklistPanel(QWidget):
         ids = [p.data(PointIdRole) for p in points]
         start = ids.index(self._current_point) + 1 if self._current_point in ids else 0
         for p in points[start:] + points[:start]:
-            if p.data(StatusRole) is Status.UNREVIEWED:
+            it = self.model.checklist_item(self._to_source(p))
+            if it is not None and it.result.status is Status.UNREVIEWED:
                 self._select(p)
                 return
 
@@ -297,11 +298,11 @@ class ChecklistPanel(QWidget):
 
     # -- saving ------------------------------------------------------------------------------------
     def apply_status(self, status: Status) -> None:
-        item = self.model.item(self._to_source(self.tree.currentIndex()))
+        item = self.model.checklist_item(self._to_source(self.tree.currentIndex()))
         if item is None or self._view is None:
             return
         self.detail.flush_note()
-        item = self.model.item(self._to_source(self.tree.currentIndex())) or item
+        item = self.model.checklist_item(self._to_source(self.tree.currentIndex())) or item
         cl, pid = self._view.info.id, item.point.id
 
         def save() -> Result:
@@ -318,7 +319,7 @@ class ChecklistPanel(QWidget):
             self.go_next()
 
     def _save_note(self, text: str) -> None:
-        item = self.model.item(self._to_source(self.tree.currentIndex()))
+        item = self.model.checklist_item(self._to_source(self.tree.currentIndex()))
         if item is None or self._view is None:
             return
         cl, pid, rev = self._view.info.id, item.point.id, item.result.revision
@@ -359,7 +360,7 @@ class ChecklistPanel(QWidget):
     def _after_save(self, result: Result) -> None:
         self.model.update_result(result)
         idx = self.tree.currentIndex()
-        item = self.model.item(self._to_source(idx))
+        item = self.model.checklist_item(self._to_source(idx))
         if item is not None and item.point.id == result.point_id:
             self.detail.set_status(result.status)
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from riskdesk.domain.model import Severity, Status
-from riskdesk.ui.models.checklist_model import IsNodeRole, NodeIdRole, SearchTextRole, SeverityRole, StatusRole
+from riskdesk.ui.models.checklist_model import ChecklistModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,13 +48,15 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        assert isinstance(model, ChecklistModel)
         idx = model.index(source_row, 0, source_parent)
-        if model.data(idx, IsNodeRole):
+        it = model.checklist_item(idx)
+        if it is None:  # a node row: shown when no filter is on, or (recursively) when a point passes
             return not self.active
-        if self._statuses and model.data(idx, StatusRole) not in self._statuses:
+        if self._statuses and it.result.status not in self._statuses:
             return False
-        if self._severities and model.data(idx, SeverityRole) not in self._severities:
+        if self._severities and it.point.severity not in self._severities:
             return False
-        if self._node and model.data(idx, NodeIdRole) != self._node:
+        if self._node and it.point.node_id != self._node:
             return False
-        return not (self._text and self._text not in (model.data(idx, SearchTextRole) or ""))
+        return not (self._text and self._text not in model.search_text(it))
