@@ -51,9 +51,12 @@ def child(*args: str) -> tuple[float, float]:
     return (line["shown_at"] - start) * 1000, line["rss_mb"]
 
 
-def startup(db: str, runs: int = 5) -> dict[str, float]:
-    app = [child("app", db) for _ in range(runs)]
-    floor = [child("floor") for _ in range(runs)]
+def startup(db: str, runs: int = 9) -> dict[str, float]:
+    # Interleaved, so a machine that speeds up or slows down during the run affects both alike.
+    app, floor = [], []
+    for _ in range(runs):
+        app.append(child("app", db))
+        floor.append(child("floor"))
     app_ms = statistics.median(a for a, _ in app)
     floor_ms = statistics.median(f for f, _ in floor)
     return {"startup_ms": round(app_ms, 1), "startup_floor_ms": round(floor_ms, 1),
@@ -161,7 +164,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         small_db = str(Path(tmp) / "small.db")
         figures.update(small_figures(small_db))
-        figures.update(startup(small_db, runs=1 if QUICK else 5))
+        figures.update(startup(small_db, runs=1 if QUICK else 9))
     from bench.pdf_bench import measure
 
     pdf = measure()
