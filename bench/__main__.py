@@ -14,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,22 +22,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
+
 TARGETS = {
     "startup_ratio": 1.5, "open_checklist_ms": 20, "commit_ms": 2, "pdf_guidance_ratio": 2.0,
     "search_10k_ms": 50, "open_checklist_10k_ms": 20, "counts_10k_ms": 100, "rss_mb": 250,
     "switch_stage_ms": 50, "keypress_ms": 30,
 }
-
-
-def median_ms(fn: Callable[[], object], runs: int = 7, warm: int = 1) -> float:
-    for _ in range(warm):
-        fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 2)
 
 
 def child(*args: str) -> tuple[float, float]:

@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import io
 import json
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
 from riskdesk.domain.catalog import RiskPoint  # noqa: E402
 from riskdesk.domain.model import Stage, Status  # noqa: E402
 from riskdesk.services import Services  # noqa: E402
 from riskdesk.services.report_service import ReportService  # noqa: E402
 
-RUNS = 5
+RUNS = 5  # each PDF takes ~0.5 s: fewer runs than the other figures
 CASE_NO = "(2024)内0602民初123号"
 
 
@@ -40,16 +38,6 @@ def _catalog_dir(tmp: Path) -> Path:
         from tests.catalog_factory import write_catalog
 
         return write_catalog(tmp / "catalog")
-
-
-def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    fn()  # warm-up: font parsing, first-use caches
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return round(statistics.median(times), 1)
 
 
 def _point_text(p: RiskPoint) -> list[str]:
@@ -92,9 +80,9 @@ def measure() -> dict[str, float]:
             reports = ReportService(svc)
             points = svc.catalogs.catalog.stage(Stage.TRIAL).points
             return {
-                "pdf_guidance_ms": _median_ms(lambda: reports.guidance_pdf(Stage.TRIAL)),
-                "pdf_case_ms": _median_ms(lambda: reports.case_pdf(CASE_NO)),
-                "pdf_floor_ms": _median_ms(lambda: floor_pdf(points)),
+                "pdf_guidance_ms": median_ms(lambda: reports.guidance_pdf(Stage.TRIAL), runs=RUNS),
+                "pdf_case_ms": median_ms(lambda: reports.case_pdf(CASE_NO), runs=RUNS),
+                "pdf_floor_ms": median_ms(lambda: floor_pdf(points), runs=RUNS),
             }
         finally:
             svc.close()

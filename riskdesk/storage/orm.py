@@ -7,9 +7,7 @@ module imports ``sqlalchemy.orm``; start-up paths use ``schema`` instead.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Table
 from sqlalchemy.orm import DeclarativeBase, Mapped
 
 from riskdesk.storage import schema
@@ -107,7 +105,3 @@ class SettingRow(Base):
     key: Mapped[str]
     value: Mapped[str]
 
-
-def table_of(row_class: type[Base]) -> Table:
-    """The Core table behind an ORM class."""
-    return cast(Table, row_class.__table__)
