@@ -32,11 +32,18 @@ TARGETS = {
 
 
 def child(*args: str) -> tuple[float, float]:
-    """(ms from process start to first painted window, RSS in MB) of a child process."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    """(ms from process start to first painted window, RSS in MB) of a child process.
+
+    ``child("app", DB)`` runs ``python -m riskdesk --db DB`` itself (RISKDESK_EXIT_AFTER_START makes
+    it report and exit once painted); ``child("floor")`` runs bench/gui_child.py's bare window.
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "RISKDESK_EXIT_AFTER_START": "1"}
+    if args[0] == "app":
+        command = [sys.executable, "-m", "riskdesk", "--db", args[1]]
+    else:
+        command = [sys.executable, "-m", "bench.gui_child", *args]
     start = time.time()
-    out = subprocess.run([sys.executable, "-m", "bench.gui_child", *args], capture_output=True, text=True,
-                         env=env, cwd=ROOT, timeout=120, check=True).stdout
+    out = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=True).stdout
     line = json.loads(out.strip().splitlines()[-1])
     return (line["shown_at"] - start) * 1000, line["rss_mb"]
 

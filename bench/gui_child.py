@@ -1,7 +1,6 @@
-"""Child process for start-up and memory figures: the real start-up path up to the first painted window.
+"""The start-up floor: a bare QApplication + QMainWindow + 100-row QTableView, SQLAlchemy imported.
 
-Usage: python -m bench.gui_child app DB   → RiskDesk's window, last case's checklist open
-       python -m bench.gui_child floor     → bare QApplication + QMainWindow + 100-row QTableView
+Usage: python -m bench.gui_child floor   (RiskDesk's own start-up is measured with python -m riskdesk)
 Prints one JSON line: {"shown_at": epoch seconds, "rss_mb": ...}.
 """
 
@@ -19,26 +18,6 @@ def _rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def _app(db: str) -> None:
-    # The same order as riskdesk.app.main → ui.launch.launch_gui, minus app.exec().
-    from riskdesk.app import open_services
-
-    svc = open_services(db, None, backups=False)
-    from PySide6.QtWidgets import QApplication
-
-    from riskdesk.ui.fonts import register_bundled_font
-    from riskdesk.ui.i18n import install_translators
-    from riskdesk.ui.main_window import MainWindow
-
-    app = QApplication(sys.argv[:1])
-    register_bundled_font(app)
-    install_translators(app, None)
-    win = MainWindow(svc)
-    win.show()
-    win.start()
-    _report(app, win)
 
 
 def _floor() -> None:
@@ -79,7 +58,4 @@ def _report(app: object, win: object) -> None:
 
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if sys.argv[1] == "app":
-        _app(sys.argv[2])
-    else:
-        _floor()
+    _floor()

@@ -217,7 +217,7 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
-    from riskdesk.catalog.loader import CatalogError
+    from riskdesk.catalog.errors import CatalogError
     from riskdesk.services.errors import InvalidInput, ServiceError
     from riskdesk.storage.db import DatabaseError, translate_error
 

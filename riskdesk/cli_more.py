@@ -59,7 +59,8 @@ def _catalog_dir(args: argparse.Namespace) -> Path:
 
 
 def _catalog_check(args: argparse.Namespace, out: TextIO) -> int:
-    from riskdesk.catalog.loader import CatalogError, load_catalog, load_stage_file
+    from riskdesk.catalog.errors import CatalogError
+    from riskdesk.catalog.loader import load_catalog, load_stage_file
 
     target = Path(args.path).expanduser() if args.path else _catalog_dir(args)
     try:

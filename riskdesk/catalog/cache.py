@@ -65,6 +65,9 @@ def load_catalog_cached(directory: Path) -> Catalog:
         with tmp.open("wb") as fh:
             pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cached)
+        for old in cached.parent.glob("catalog-*.pickle"):  # earlier catalogs' caches: never read again
+            if old != cached:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only profile only costs start-up time
     return catalog

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from riskdesk.catalog.errors import CatalogError, CatalogIssue
 from riskdesk.domain.catalog import (
     APPLIES_TO,
     POINT_TYPES,
@@ -34,26 +34,6 @@ try:  # the C loader is several times faster; fall back when libyaml is missing
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
-
-
-@dataclass(frozen=True)
-class CatalogIssue:
-    file: str
-    line: int
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.where}: " if self.where else ""
-        return f"{self.file}:{self.line}: {where}{self.message}"
-
-
-class CatalogError(Exception):
-    """The catalog cannot be used; ``issues`` lists every problem found."""
-
-    def __init__(self, issues: list[CatalogIssue]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
 
 
 class _Reader:
