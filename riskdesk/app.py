@@ -19,7 +19,7 @@ def database_url(db: str | None) -> str:
     from riskdesk.paths import default_db_path
     from riskdesk.storage.db import resolve_url
 
-    return resolve_url(db, default_db_path())
+    return resolve_url(db, default_db_path)
 
 
 def open_services(db: str | None, catalog: str | None, *, backups: bool = True) -> Services:

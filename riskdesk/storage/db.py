@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,11 +95,15 @@ class DatabaseUnreachableError(DatabaseError):
         super().__init__(f"无法打开数据库文件 {path or ''}：请检查文件及其所在文件夹的权限，或磁盘是否已连接。")
 
 
-def resolve_url(db: str | os.PathLike[str] | None, default_path: Path) -> str:
-    """``--db`` accepts a file path or an SQLAlchemy URL; nothing means the per-user default file."""
+def resolve_url(db: str | os.PathLike[str] | None, default_path: Path | Callable[[], Path]) -> str:
+    """``--db`` accepts a file path or an SQLAlchemy URL; nothing means the per-user default file.
+
+    ``default_path`` may be a callable: finding the per-user folder imports platformdirs, which a
+    start with ``--db`` does not need.
+    """
     if db is None or str(db) == "":
         env = os.environ.get("RISKDESK_DB", "")
-        db = env or default_path
+        db = env or (default_path() if callable(default_path) else default_path)
     text = str(db)
     if "://" in text:
         url = make_url(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -32,12 +33,25 @@ class Column(enum.IntEnum):
     NOTE = 4
 
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_BOLD = QFont()
-_BOLD.setBold(True)
-_NODE_BACKGROUND = QBrush(QColor("#eef1f5"))
-_SEVERITY_BRUSHES = {sev: QBrush(QColor(colour)) for sev, colour in SEVERITY_COLOURS.items()}
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+@dataclass(frozen=True)
+class _Paint:
+    """Fonts and brushes, made once and only after QApplication exists (at import time a QFont costs
+    ~40 ms of font-database set-up before the window even starts)."""
+
+    bold: QFont
+    node_background: QBrush
+    severity: dict[Severity, QBrush]
+
+
+@cache
+def _paint() -> _Paint:
+    bold = QFont()
+    bold.setBold(True)
+    return _Paint(bold, QBrush(QColor("#eef1f5")),
+                  {sev: QBrush(QColor(colour)) for sev, colour in SEVERITY_COLOURS.items()})
 
 
 
@@ -86,8 +100,8 @@ class ChecklistModel(QStandardItemModel):
             for i, it in enumerate(self._items):
                 if not self._nodes or self._nodes[-1].id != it.point.node_id:
                     node_item = _cell(it.point.node_name)
-                    node_item.setFont(_BOLD)
-                    node_item.setBackground(_NODE_BACKGROUND)
+                    node_item.setFont(_paint().bold)
+                    node_item.setBackground(_paint().node_background)
                     self._nodes.append(_Node(it.point.node_id, it.point.node_name, node_item))
                 node = self._nodes[-1]
                 cells = self._point_cells(it)
@@ -111,9 +125,9 @@ class ChecklistModel(QStandardItemModel):
         # data() is deliberately not overridden: a Python override would run for every painted cell.
         cells[0].setData(p.id, PointIdRole)
         cells[Column.TITLE].setData(p.title, _TOOLTIP)
-        cells[Column.SEVERITY].setForeground(_SEVERITY_BRUSHES[p.severity])
+        cells[Column.SEVERITY].setForeground(_paint().severity[p.severity])
         if p.severity is Severity.HIGH:
-            cells[Column.SEVERITY].setFont(_BOLD)
+            cells[Column.SEVERITY].setFont(_paint().bold)
         self._show_answer(cells, it)
         return cells
 
