@@ -93,6 +93,7 @@ def small_figures(db: str) -> dict[str, float]:
     svc = open_services(db, None, backups=False)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     svc.settings.set("reviewer", "基准测试")
+    svc.settings.set("court", "鄂尔多斯市东胜区人民法院")  # else the first-run dialog would wait for a person
     case = svc.cases.create("(2024)内0602民初1号")
     win = MainWindow(svc)
     win.show()

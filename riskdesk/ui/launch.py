@@ -64,12 +64,13 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
         from riskdesk.ui.dialogs import SettingsDialog
 
         settings = services.settings.all()
-        if not settings["reviewer"] or not settings["court"]:
+        measuring = bool(os.environ.get(EXIT_AFTER_START_ENV))
+        if (not settings["reviewer"] or not settings["court"]) and not measuring:
             SettingsDialog(services, first_run=True).exec()
         window = MainWindow(services)
         window.show()
         window.start()
-        if os.environ.get(EXIT_AFTER_START_ENV):
+        if measuring:
             return report_start_and_exit(app, window)
         window.start_daily_backup()
         return app.exec()
