@@ -22,6 +22,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json"], default="json")
     p.set_defaults(handler=_catalog_export)
 
+    p = sub.add_parser("stats", help="统计：各环节已开始、已完成的案件数及核查结果合计", parents=[common])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_stats)
+
     p = sub.add_parser("demo-data", help="生成可重复的演示/基准测试数据（只写入空数据库）", parents=[common])
     p.add_argument("--cases", type=int, required=True, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
@@ -37,6 +41,30 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=_db_restore)
     p = db.add_parser("check", help="检查数据库完整性并列出自动备份", parents=[common])
     p.set_defaults(handler=_db_check)
+
+
+def _stats(args: argparse.Namespace, out: TextIO) -> int:
+    from riskdesk.cli import services_for
+
+    svc = services_for(args)
+    try:
+        table = svc.cases.all_counts()
+    finally:
+        svc.close()
+    rows = []
+    for stage in Stage:
+        started, finished, c = table.stage_summary(stage)
+        rows.append({"stage": stage.value, "cases_started": started, "cases_complete": finished, **c.as_dict()})
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    print("环节\t已开始\t已完成\t已核查\t存在风险\t不适用", file=out)
+    for stage, row in zip(Stage, rows, strict=True):
+        reviewed = row["total"] - row["unreviewed"]
+        print(f"{stage.label_zh}\t{row['cases_started']}\t{row['cases_complete']}\t{reviewed}/{row['total']}\t"
+              f"{row['risk']}\t{row['na']}", file=out)
+    return 0
 
 
 def _demo_data(args: argparse.Namespace, out: TextIO) -> int:

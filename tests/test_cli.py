@@ -110,3 +110,16 @@ def test_catalog_check_list_and_export(tmp_path: Path, catalog_dir: Path) -> Non
     assert "filing.yaml:" in proc.stdout and "severity must be high, medium or low" in proc.stdout
     one = run(db, catalog_dir, "catalog", "check", str(broken), check=False)
     assert one.returncode == 1 and "共 1 处错误" in one.stdout
+
+
+def test_stats(tmp_path: Path, catalog_dir: Path) -> None:
+    db = tmp_path / "x.db"
+    run(db, catalog_dir, "case", "add", CASE)
+    run(db, catalog_dir, "review", CASE, "LA-001", "risk")
+    run(db, catalog_dir, "review", CASE, "LA-002", "na")
+    rows = json.loads(run(db, catalog_dir, "stats", "--json").stdout)
+    filing = rows[0]
+    assert (filing["stage"], filing["cases_started"], filing["cases_complete"]) == ("filing", 1, 0)
+    assert (filing["risk"], filing["na"], filing["unreviewed"]) == (1, 1, 98)
+    assert rows[1]["cases_started"] == 0
+    assert "立案\t1\t0\t2/100\t1\t1" in run(db, catalog_dir, "stats").stdout

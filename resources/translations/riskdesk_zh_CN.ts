@@ -70,28 +70,28 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="174" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="199" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="175" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="200" />
         <source>Risk point</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="176" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="201" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="177" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="202" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="178" />
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="219" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="99" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="203" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -159,17 +159,17 @@
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="311" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="312" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="329" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="330" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="373" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="374" />
         <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
         <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
     </message>
@@ -373,7 +373,7 @@
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="68" />
         <source>Stage</source>
-        <translation>阶段</translation>
+        <translation>环节</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="79" />
@@ -430,89 +430,99 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
-        <location filename="../../riskdesk/ui/main_window.py" line="269" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="178" />
+        <location filename="../../riskdesk/ui/main_window.py" line="180" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/main_window.py" line="209" />
+        <location filename="../../riskdesk/ui/main_window.py" line="211" />
         <source>%n risk(s)</source>
         <translation>
             <numerusform>%n 项存在风险</numerusform></translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="211" />
+        <location filename="../../riskdesk/ui/main_window.py" line="213" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="222" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="222" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <location filename="../../riskdesk/ui/main_window.py" line="223" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="232" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="233" />
+        <location filename="../../riskdesk/ui/main_window.py" line="235" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="247" />
+        <location filename="../../riskdesk/ui/main_window.py" line="249" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="262" />
+        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="274" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="270" />
+        <location filename="../../riskdesk/ui/main_window.py" line="282" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -521,12 +531,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="285" />
+        <location filename="../../riskdesk/ui/main_window.py" line="297" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="286" />
+        <location filename="../../riskdesk/ui/main_window.py" line="298" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -807,16 +817,21 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="168" />
+        <source>Statistics of all cases</source>
+        <translation>全部案件的统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="171" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -824,12 +839,66 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="177" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="178" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="186" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="187" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="16" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="38" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
+        <source>Cases started</source>
+        <translation>已开始案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
+        <source>Cases complete</source>
+        <translation>已完成案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
+        <source>Points reviewed</source>
+        <translation>已核查风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <source>Risk rate</source>
+        <translation>风险率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="39" />
+        <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
+        <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

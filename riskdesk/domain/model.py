@@ -186,6 +186,15 @@ class CountsTable:
         _, _, unreviewed, clear, risk, na = self.rows[i]
         return StageCounts(unreviewed + clear + risk + na, unreviewed, clear, risk, na)
 
+    def stage_summary(self, stage: Stage) -> tuple[int, int, StageCounts]:
+        """(cases that started this stage, cases that finished it, summed counts) for statistics."""
+        started = finished = 0
+        for row in self.rows:
+            if row[1] == stage.value:
+                started += 1
+                finished += row[2] == 0
+        return started, finished, self.totals(stage)
+
     def totals(self, stage: Stage | None = None) -> StageCounts:
         """Sum over every case (of one stage, or of all)."""
         u = c = r = n = 0

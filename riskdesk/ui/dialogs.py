@@ -165,6 +165,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Esc", QCoreApplication.translate("Shortcuts", "From the note: back to the checklist; from the checklist: back to the case list")),
         ("Enter", QCoreApplication.translate("Shortcuts", "In the case list: open the case where you left off")),
         ("Ctrl+P", QCoreApplication.translate("Shortcuts", "Print / export PDF")),
+        ("Ctrl+T", QCoreApplication.translate("Shortcuts", "Statistics of all cases")),
         ("Ctrl+,", QCoreApplication.translate("Shortcuts", "Settings")),
         ("F1", QCoreApplication.translate("Shortcuts", "This keyboard map")),
         ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "Quit (everything is already saved)")),

@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         for i, st in enumerate(STAGES, start=1):
             view_menu.addAction(self._action(stage_text(st), f"Ctrl+{i}", lambda _=False, s=st: self.switch_stage(s)))
         view_menu.addAction(self._action(self.tr("Next unreviewed point"), None, self.checklist.go_next_unreviewed))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats))
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self._action(self.tr("Reviewer and court…"), "Ctrl+,", self.edit_settings))
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -246,6 +248,16 @@ class MainWindow(QMainWindow):
         court = self.services.settings.get("court")
         self.who_label.setText(self.tr("Reviewer: %1 · %2").replace("%1", self._reviewer or "—")
                                .replace("%2", court or "—"))
+
+    def show_stats(self) -> None:
+        from riskdesk.ui.stats_dialog import StatsDialog
+
+        try:
+            table = self.services.cases.all_counts()
+        except (ServiceError, DatabaseError) as exc:
+            QMessageBox.warning(self, self.tr("Statistics"), str(exc))
+            return
+        StatsDialog(table, self.services.settings.get("court"), self).exec()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

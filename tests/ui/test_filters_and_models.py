@@ -94,3 +94,24 @@ def test_models_pass_qtmodeltester(qtbot: QtBot, qtmodeltester: object, make_win
     panel = win.checklist
     panel.status_filter.setCurrentIndex(panel.status_filter.findData(Status.RISK))
     qtmodeltester.check(win.checklist.proxy)  # type: ignore[attr-defined]
+
+
+def test_statistics_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from riskdesk.ui.stats_dialog import StatsDialog
+
+    win = make_window()
+    _walk_some(win, qtbot)  # 立案: 2 risks, 1 clear, 1 n/a
+    seen: list[list[str]] = []
+
+    def read() -> None:
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, StatsDialog):
+            seen.append([dlg.model.item(0, c).text() for c in range(7)])
+            dlg.reject()
+
+    QTimer.singleShot(50, read)
+    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [["立案", "1", "0", "4 / 100", "2", "1", "66.7%"]]
