@@ -125,7 +125,3 @@ class CaseNumber:
             rest = rest[1:]
         return f"类型代字“{rest}”无法识别，例如应为民初、民终、刑初、行初、执、执恢、执异、财保"
 
-
-def normalise_case_number(text: str) -> str:
-    """The stored form of a 案号; raises CaseNumberError when malformed."""
-    return str(CaseNumber.parse(text))

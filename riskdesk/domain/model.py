@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -82,11 +83,6 @@ class Severity(enum.Enum):
     def label_zh(self) -> str:
         return {"high": "高", "medium": "中", "low": "低"}[self.value]
 
-    @property
-    def rank(self) -> int:
-        """Sort key: high first."""
-        return {"high": 0, "medium": 1, "low": 2}[self.value]
-
 
 # Notes are part of the case record, but a 1 MB paste is a mistake, not a note.
 MAX_NOTE_LENGTH = 10_000
@@ -112,6 +108,13 @@ class StageCounts:
     clear: int = 0
     risk: int = 0
     na: int = 0
+
+    @classmethod
+    def of(cls, statuses: Iterable[Status]) -> StageCounts:
+        by = dict.fromkeys(Status, 0)
+        for status in statuses:
+            by[status] += 1
+        return cls(sum(by.values()), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
 
     @property
     def reviewed(self) -> int:

@@ -44,16 +44,7 @@ class ChecklistView:
 
     @property
     def counts(self) -> StageCounts:
-        by = {s: 0 for s in Status}
-        for it in self.items:
-            by[it.result.status] += 1
-        return StageCounts(len(self.items), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
-
-    def index_of(self, point_id: str) -> int:
-        for i, it in enumerate(self.items):
-            if it.point.id == point_id:
-                return i
-        return -1
+        return StageCounts.of(it.result.status for it in self.items)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -113,6 +113,3 @@ class CaseListPanel(QWidget):
     def focus_table(self) -> None:
         self._focus_table()
 
-    def index_for(self, case_id: int) -> QModelIndex:
-        row = self.model.row_of_case(case_id)
-        return self.model.index(row, 0) if row >= 0 else QModelIndex()

@@ -212,11 +212,7 @@ class ChecklistPanel(QWidget):
             self.upgrade_bar.hide()
 
     def counts(self) -> StageCounts:
-        by = {st: 0 for st in Status}
-        items = self.model.items()
-        for it in items:
-            by[it.result.status] += 1
-        return StageCounts(len(items), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
+        return StageCounts.of(it.result.status for it in self.model.items())
 
     @property
     def view(self) -> ChecklistView | None:
