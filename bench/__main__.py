@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache"
@@ -23,6 +24,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_ms  # noqa: E402
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from riskdesk.services import Services
 
 TARGETS = {
     "startup_ratio": 1.5, "open_checklist_ms": 20, "commit_ms": 2, "pdf_guidance_ratio": 2.0,
@@ -80,18 +86,50 @@ def prepared_db(path: Path, cases: int, seed: int) -> Path:
     return path
 
 
+def _gui_app() -> QApplication:
+    """A QApplication set up as the window's start-up sets it up for a court."""
+    from PySide6.QtWidgets import QApplication
+
+    from riskdesk.ui.fonts import register_bundled_font
+    from riskdesk.ui.i18n import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    # The bundled font (without it Qt hunts through the system's fonts for every Chinese glyph)
+    # and the Chinese translation.
+    register_bundled_font(app)
+    install_translators(app, None)
+    return app
+
+
+def _cases_in_progress(svc: Services, first: int) -> list[int]:
+    """Five cases' 审判 checklists, started and half answered, differently in each case (so every
+    switch between them changes ~60 rows), as a court's cases in progress are."""
+    from riskdesk.domain.model import Stage, Status
+
+    ids = [first] + [svc.cases.create(f"(2024)内0602民初{n}号").id for n in range(2, 6)]
+    answers = (Status.CLEAR, Status.RISK, Status.NA)
+    for k, case_id in enumerate(ids):
+        started = svc.review.open(case_id, Stage.TRIAL)
+        for i, it in enumerate(started.items):
+            if (i + k) % 2 == 0:
+                svc.review.set_status(started.info.id, it.point.id, answers[(i + k) % 3], "基准")
+            if (i + k) % 7 == 0:
+                svc.review.set_note(started.info.id, it.point.id, f"第 {k} 案备注", "基准")
+    return ids
+
+
 def small_figures(db: str) -> dict[str, float]:
-    """In-process GUI and service figures on a one-case database."""
+    """In-process GUI and service figures on a small database."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from riskdesk.app import open_services
     from riskdesk.domain.model import Stage, Status
     from riskdesk.ui.main_window import MainWindow
 
     svc = open_services(db, None, backups=False)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = _gui_app()
     svc.settings.set("reviewer", "基准测试")
     svc.settings.set("court", "鄂尔多斯市东胜区人民法院")  # else the first-run dialog would wait for a person
     case = svc.cases.create("(2024)内0602民初1号")
@@ -101,14 +139,16 @@ def small_figures(db: str) -> dict[str, float]:
     cl = win.checklist.view.info.id  # type: ignore[union-attr]
     panel = win.checklist
     out: dict[str, float] = {}
+    # A judge going from case to case in the same stage.
+    turn = iter(_cases_in_progress(svc, case.id) * 40)
 
     def open_checklist() -> None:
-        panel.load(svc.review.open(case.id, Stage.TRIAL))
+        panel.load(svc.review.open(next(turn), Stage.TRIAL))
         app.processEvents()
 
-    out["open_checklist_ms"] = median_ms(open_checklist)
+    out["open_checklist_ms"] = median_ms(open_checklist, runs=21)
     stages = iter([Stage.FILING, Stage.ENFORCEMENT, Stage.TRIAL] * 20)
-    out["switch_stage_ms"] = median_ms(lambda: (win.switch_stage(next(stages)), app.processEvents()))
+    out["switch_stage_ms"] = median_ms(lambda: (win.switch_stage(next(stages)), app.processEvents()))  # type: ignore[attr-defined]
     flip = iter([Status.CLEAR, Status.RISK] * 200)
     points = iter([f"LA-{i % 100 + 1:03d}" for i in range(400)])
     out["commit_ms"] = median_ms(lambda: svc.review.set_status(cl, next(points), next(flip), "基准"), runs=51)

@@ -17,13 +17,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import median_ms  # noqa: E402
+from bench.timing import interleaved_medians  # noqa: E402
 from riskdesk.domain.catalog import RiskPoint  # noqa: E402
 from riskdesk.domain.model import Stage, Status  # noqa: E402
 from riskdesk.services import Services  # noqa: E402
 from riskdesk.services.report_service import ReportService  # noqa: E402
 
-RUNS = 5  # each PDF takes ~0.5 s: fewer runs than the other figures
+RUNS = 7  # each PDF takes ~0.5 s: fewer runs than the other figures
 CASE_NO = "(2024)内0602民初123号"
 
 
@@ -79,11 +79,11 @@ def measure() -> dict[str, float]:
                         svc.review.set_note(view.info.id, it.point.id, "已书面告知当事人补正，待补正材料到院后复核。", "王法官")
             reports = ReportService(svc)
             points = svc.catalogs.catalog.stage(Stage.TRIAL).points
-            return {
-                "pdf_guidance_ms": median_ms(lambda: reports.guidance_pdf(Stage.TRIAL), runs=RUNS),
-                "pdf_case_ms": median_ms(lambda: reports.case_pdf(CASE_NO), runs=RUNS),
-                "pdf_floor_ms": median_ms(lambda: floor_pdf(points), runs=RUNS),
-            }
+            return interleaved_medians({
+                "pdf_guidance_ms": lambda: reports.guidance_pdf(Stage.TRIAL),
+                "pdf_case_ms": lambda: reports.case_pdf(CASE_NO),
+                "pdf_floor_ms": lambda: floor_pdf(points),
+            }, runs=RUNS)
         finally:
             svc.close()
 

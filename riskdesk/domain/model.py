@@ -163,6 +163,7 @@ class ChecklistInfo:
     catalog_version: str
     catalog_fingerprint: str
     created_at: datetime
+    last_point_id: str = ""  # where the reviewer was when the checklist was last left
 
 
 class CountsTable:

@@ -47,6 +47,14 @@ class Services:
         catalogs = CatalogStore(catalog_dir)
         return cls(db, catalogs, CaseService(db), ReviewService(db, catalogs), SettingsService(db), warnings)
 
+    def warm_up(self) -> None:
+        """Load the catalog and record it in the database now, so the first checklist opens at once.
+
+        The window's start-up calls this before Qt is imported; a broken catalog is reported here,
+        with the other reasons the program cannot start, instead of when a case is opened.
+        """
+        self.review.prepare()
+
     def close(self) -> None:
         self.db.close()
 

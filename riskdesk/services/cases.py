@@ -159,9 +159,18 @@ class SettingsService:
         return self._read(key)
 
     def remember(self, key: str, value: str) -> None:
-        self._check_state_key(key)
-        if self._read(key) != value:  # a read costs no lock and no disk flush
-            self._write(key, value)
+        self.remember_all({key: value})
+
+    def remember_all(self, values: dict[str, str]) -> None:
+        """Store several state values; one read when nothing changed (a read costs no lock and no disk flush)."""
+        for key in values:
+            self._check_state_key(key)
+        with self._db.reading() as conn:
+            rows = conn.execute(select(settings.c.key, settings.c.value).where(settings.c.key.in_(list(values))))
+            stored = {str(key): str(value) for key, value in rows}
+        changed = {k: v for k, v in values.items() if stored.get(k) != v}
+        if changed:
+            self._write_all(changed)
 
     def _read(self, key: str) -> str:
         with self._db.reading() as conn:
@@ -169,10 +178,14 @@ class SettingsService:
         return str(value) if value is not None else ""
 
     def _write(self, key: str, value: str) -> None:
+        self._write_all({key: value})
+
+    def _write_all(self, values: dict[str, str]) -> None:
         with self._db.writing() as conn:
-            done = conn.execute(update(settings).where(settings.c.key == key).values(value=value)).rowcount
-            if not done:
-                conn.execute(insert(settings).values(key=key, value=value))
+            for key, value in values.items():
+                done = conn.execute(update(settings).where(settings.c.key == key).values(value=value)).rowcount
+                if not done:
+                    conn.execute(insert(settings).values(key=key, value=value))
 
     def _check_state_key(self, key: str) -> None:
         if key not in self.STATE_KEYS:

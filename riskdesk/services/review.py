@@ -88,7 +88,14 @@ def recount_checklist(s: Connection, checklist_id: int) -> None:
 
 _RESULT_COLUMNS = (_R.c.point_id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
                    _R.c.revision)
-_CHECKLIST_COLUMNS = (_CL.c.id, _CL.c.case_id, _CL.c.stage, _CL.c.catalog_fingerprint, _CL.c.created_at)
+_CHECKLIST_COLUMNS = (_CL.c.id, _CL.c.case_id, _CL.c.stage, _CL.c.catalog_fingerprint, _CL.c.created_at,
+                      _CL.c.last_point_id)
+# Statements of opening a checklist (every case and stage switch), built once like the ones above.
+_FIND_CHECKLIST = select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == bindparam("case"),
+                                                    _CL.c.stage == bindparam("stage"))
+_ACTIVE_RESULTS = select(*_RESULT_COLUMNS).where(_R.c.checklist_id == bindparam("cl"), _R.c.retired_at.is_(None))
+_CATALOG_VERSION = select(catalog_versions.c.version).where(catalog_versions.c.fingerprint == bindparam("fp"))
+_ANY_RETIRED = select(_R.c.id).where(_R.c.checklist_id == bindparam("cl"), _R.c.retired_at.is_not(None)).limit(1)
 
 
 def to_result(row: Row[tuple[str, str, str, str, datetime | None, str, int]]) -> Result:
@@ -126,6 +133,10 @@ class ReviewService:
                 assert cl is not None
             return self._view(conn, cl)
 
+    def prepare(self) -> None:
+        """Load the current catalog and record it in the database (once per process)."""
+        self._register_catalog()
+
     def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
         number = parse_case_no(case_no)
         with self._db.reading() as conn:
@@ -141,10 +152,8 @@ class ReviewService:
             return None if cl is None else self._view(conn, cl)
 
     @staticmethod
-    def _find(conn: Connection, case_id: int, stage: Stage) -> Row[tuple[int, int, str, str, datetime]] | None:
-        return conn.execute(
-            select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == case_id, _CL.c.stage == stage.value)
-        ).first()
+    def _find(conn: Connection, case_id: int, stage: Stage) -> Row[tuple[int, int, str, str, datetime, str]] | None:
+        return conn.execute(_FIND_CHECKLIST, {"case": case_id, "stage": stage.value}).first()
 
     def _register_catalog(self) -> str:
         if self._catalogs.registered:
@@ -181,21 +190,17 @@ class ReviewService:
         )
         return [point_from_content(json.loads(js), stage, nid, nname) for nid, nname, js in rows]
 
-    def _view(self, conn: Connection, cl: Row[tuple[int, int, str, str, datetime]]) -> ChecklistView:
+    def _view(self, conn: Connection, cl: Row[tuple[int, int, str, str, datetime, str]]) -> ChecklistView:
         stage = Stage(cl.stage)
         points = self._points_of(conn, cl.catalog_fingerprint, stage)
-        answers = {
-            row.point_id: to_result(row)
-            for row in conn.execute(select(*_RESULT_COLUMNS).where(_R.c.checklist_id == cl.id,
-                                                                   _R.c.retired_at.is_(None)))
-        }
+        answers = {row.point_id: to_result(row) for row in conn.execute(_ACTIVE_RESULTS, {"cl": cl.id})}
         items = [
             ChecklistItem(p, answers.get(p.id) or Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0))
             for p in points
         ]
-        version = conn.execute(select(catalog_versions.c.version)
-                               .where(catalog_versions.c.fingerprint == cl.catalog_fingerprint)).scalar()
-        info = ChecklistInfo(cl.id, cl.case_id, stage, version or "", cl.catalog_fingerprint, cl.created_at)
+        version = conn.execute(_CATALOG_VERSION, {"fp": cl.catalog_fingerprint}).scalar()
+        info = ChecklistInfo(cl.id, cl.case_id, stage, version or "", cl.catalog_fingerprint, cl.created_at,
+                             cl.last_point_id or "")
         current = self._catalogs.catalog
         upgrade = cl.catalog_fingerprint != current.fingerprint
         changed: tuple[str, ...] = ()
@@ -211,10 +216,7 @@ class ReviewService:
         """Retired answers of points that are unanswered since the catalog changed under them."""
         r = _R.c
         fresh = {it.point.id for it in items if it.result.revision == 0}
-        retired_any = conn.execute(
-            select(r.id).where(r.checklist_id == checklist_id, r.retired_at.is_not(None)).limit(1)
-        ).first()
-        if not fresh or retired_any is None:
+        if not fresh or conn.execute(_ANY_RETIRED, {"cl": checklist_id}).first() is None:
             return {}
         rows = conn.execute(
             select(*_RESULT_COLUMNS)

@@ -184,7 +184,19 @@ class ChecklistPanel(QWidget):
     def load(self, view: ChecklistView, point_id: str = "") -> None:
         self.flush()
         self._view = view
-        self.model.set_view(view)
+        if self.model.set_view(view):
+            self._rows_rebuilt()
+        elif self.proxy.active:
+            self.proxy.invalidate()  # the same rows, but answers decide what a status filter shows
+            self.tree.span_node_rows()
+        self._show_upgrade(view)
+        self.error_bar.hide()
+        self._show_complete()
+        self._current_point = ""
+        if not (point_id and self._select_point(point_id)):
+            self._select_first()
+
+    def _rows_rebuilt(self) -> None:
         self.node_filter.blockSignals(True)
         self.node_filter.clear()
         self.node_filter.addItem(self.tr("All process nodes"), "")
@@ -194,12 +206,6 @@ class ChecklistPanel(QWidget):
         self.proxy.invalidate()
         self.tree.span_node_rows()
         self.tree.fit_columns()
-        self._show_upgrade(view)
-        self.error_bar.hide()
-        self._show_complete()
-        self._current_point = ""
-        if not (point_id and self._select_point(point_id)):
-            self._select_first()
 
     def _show_upgrade(self, view: ChecklistView) -> None:
         if view.upgrade_available:

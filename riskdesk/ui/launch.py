@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -39,12 +40,24 @@ def report_start_and_exit(app: object, window: object) -> int:
     return 0
 
 
+def resume_garbage_collection() -> None:
+    """Turn collection back on once the window is up (app.main turned it off for start-up).
+
+    Freezing first moves everything start-up made into the permanent generation, so later
+    collections (while a judge types) do not walk the whole of Qt's and SQLAlchemy's objects again.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _mtime(path: Path) -> str:
     return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
 def launch_gui(open_services: OpenServices, lang: str | None) -> int:
     """Run the window; ``open_services`` (from the composition root) opens the database."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from riskdesk.ui.fonts import register_bundled_font
@@ -72,12 +85,14 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
         window.start()
         if measuring:
             return report_start_and_exit(app, window)
+        QTimer.singleShot(0, resume_garbage_collection)  # after the first paint
         window.start_daily_backup()
         return app.exec()
     except DatabaseError as exc:
         QMessageBox.critical(None, "RiskDesk", str(exc))
         return 1
     finally:
+        resume_garbage_collection()
         services.close()
 
 

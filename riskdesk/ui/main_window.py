@@ -173,9 +173,8 @@ class MainWindow(QMainWindow):
         assert self.case is not None
         try:
             view = self.services.review.open(self.case.id, stage)
-            last = self.services.review.last_position(view.info.id)
-            self.services.settings.remember("state.last_case_id", str(self.case.id))
-            self.services.settings.remember("state.last_stage", stage.value)
+            self.services.settings.remember_all({"state.last_case_id": str(self.case.id),
+                                                 "state.last_stage": stage.value})
         except (ServiceError, DatabaseError) as exc:
             QMessageBox.warning(self, self.tr("Cannot open the checklist"), str(exc))
             return
@@ -183,7 +182,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(STAGES.index(stage))
         self.tabs.blockSignals(False)
-        self.checklist.load(view, last)
+        self.checklist.load(view, view.info.last_point_id)
         self._refresh_progress()
         self.checklist.tree.setFocus()
 

@@ -85,7 +85,47 @@ class ChecklistModel(QStandardItemModel):
         self._note_mark = ""
 
     # -- loading and updating --------------------------------------------------------------------
-    def set_view(self, view: ChecklistView) -> None:
+    def set_view(self, view: ChecklistView) -> bool:
+        """Show ``view``; True when the rows were rebuilt, False when only answers were updated.
+
+        Another case's checklist of the same stage and catalog has the very same points (the same
+        objects, from the catalog loaded once): then only the answer cells change, and the tree keeps
+        its rows, spans and expansion instead of rebuilding 115 rows of cells.
+        """
+        if self._same_points(view):
+            self._update_answers(view)
+            return False
+        self._rebuild(view)
+        return True
+
+    def _same_points(self, view: ChecklistView) -> bool:
+        return len(view.items) == len(self._items) and all(
+            new.point is old.point for new, old in zip(view.items, self._items, strict=True))
+
+    def _update_answers(self, view: ChecklistView) -> None:
+        was_changed = self._changed
+        self._changed = set(view.changed_points) if view.upgrade_available else set(view.previous)
+        self._previous = dict(view.previous)
+        self.blockSignals(True)  # one dataChanged per node below instead of one per cell
+        try:
+            for i, (new, old) in enumerate(zip(view.items, self._items, strict=True)):
+                pid = new.point.id
+                if new.result != old.result or (pid in self._changed) != (pid in was_changed):
+                    self._show_answer(self._cells[i], new)
+            self._items = list(view.items)
+            for n in range(len(self._nodes)):
+                self._label_node(n)
+        finally:
+            self.blockSignals(False)
+        if not self._nodes:
+            return
+        last_column = len(Column) - 1
+        for node in self._nodes:
+            parent = node.item.index()
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.rows) - 1, last_column, parent))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._nodes) - 1, 0))
+
+    def _rebuild(self, view: ChecklistView) -> None:
         self.beginResetModel()
         self.blockSignals(True)  # one reset for the whole rebuild instead of a signal per row
         try:
