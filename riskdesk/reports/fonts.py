@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, repeat
+from operator import mul
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -77,42 +80,52 @@ def kinsoku_split(frags: list[Any], max_widths: list[float], calc_bounds: bool) 
     chars: list[str] = []
     owner: list[int] = []  # index into frags of each character
     widths: list[float] = []
+    hard_breaks: list[int] = []  # positions of <br/>: no characters, but they end the line
+    run_ends: list[int] = []  # per fragment: the index just past its last character
     for k, f in enumerate(frags):
         text = f.text or ""
-        if not text:  # a <br/> carries no characters but must still end the line
+        if not text:
+            if hasattr(f, "lineBreak"):
+                hard_breaks.append(len(chars))
             chars.append("")
             owner.append(k)
             widths.append(0.0)
+            run_ends.append(len(chars))
             continue
         chars.extend(text)
         owner.extend([k] * len(text))
         widths.extend(_char_widths(text, f.fontName, f.fontSize))
+        run_ends.append(len(chars))
+    # Where each line ends is found by bisecting the running total of widths: one search per line
+    # instead of a Python step per character.
+    ends = list(accumulate(widths, initial=0.0))  # ends[i] = width of chars[:i]
     lines: list[Any] = []
     n = len(chars)
-    start = i = 0
-    used = 0.0
+    start = 0
+    next_hard = 0  # index into hard_breaks
     max_width = max_widths[0]
-    while i < n:
-        used += widths[i]
-        i += 1
-        line_break = not chars[i - 1] and hasattr(frags[owner[i - 1]], "lineBreak")
-        if not line_break and used <= max_width + _FUZZ:
-            continue
+    while start < n:
+        fit = bisect_right(ends, ends[start] + max_width + _FUZZ, start) - 1  # chars[start:fit] fit
+        while next_hard < len(hard_breaks) and hard_breaks[next_hard] < start:
+            next_hard += 1
+        hard = hard_breaks[next_hard] if next_hard < len(hard_breaks) else n
+        line_break = hard < fit  # a <br/> has no width: reached when everything before it fits
         if line_break:
-            brk = i
+            brk = hard + 1
+        elif fit >= n:
+            break  # the rest fits on this line
         else:
-            brk = max(i - 1, start + 1)  # the overflowing character opens the next line
+            brk = max(fit, start + 1)  # the first character that does not fit opens the next line
             brk = _latin_break(chars, start, brk)
             while brk > start + 1 and (_in(chars, brk, cannot_start) or _in(chars, brk - 1, CANNOT_END)):
                 brk -= 1
-        lines.append(_line(frags, chars, owner, widths, start, brk, max_width, line_break))
+        lines.append(_line(frags, chars, owner, run_ends, ends, start, brk, max_width, line_break))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-        start = i = brk
+        start = brk
         while not line_break and start < n and chars[start] == " ":  # no leading space after a Latin break
-            start = i = start + 1
-        used = 0.0
+            start += 1
     if start < n:
-        lines.append(_line(frags, chars, owner, widths, start, n, max_width, False))
+        lines.append(_line(frags, chars, owner, run_ends, ends, start, n, max_width, False))
     return ParaLines(kind=1, lines=lines)
 
 
@@ -120,22 +133,20 @@ def _char_widths(text: str, font_name: str, size: float) -> list[float]:
     font = pdfmetrics.getFont(font_name)
     face = getattr(font, "face", None)
     if isinstance(font, TTFont) and face is not None:  # the glyph table lookup TTFont.stringWidth does, per character
-        get, default, scale = face.charWidths.get, face.defaultWidth, 0.001 * size
-        return [get(ord(c), default) * scale for c in text]
+        units = map(face.charWidths.get, map(ord, text), repeat(face.defaultWidth))
+        return list(map(mul, units, repeat(0.001 * size)))  # iterated in C: this runs for every character
     return [pdfmetrics.stringWidth(c, font_name, size) for c in text]
 
 
-def _line(frags: list[Any], chars: list[str], owner: list[int], widths: list[float], start: int, end: int,
-          max_width: float, line_break: bool) -> Any:
+def _line(frags: list[Any], chars: list[str], owner: list[int], run_ends: list[int], ends: list[float],
+          start: int, end: int, max_width: float, line_break: bool) -> Any:
     """One FragLine (as reportlab's makeCJKParaLine builds it): runs of characters of the same fragment."""
     words: list[Any] = []
     max_size = max_ascent = min_descent = 0.0
     j = start
     while j < end:
         k = owner[j]
-        run_end = j
-        while run_end < end and owner[run_end] == k:
-            run_end += 1
+        run_end = min(end, run_ends[k])
         f = frags[k]
         ascent, descent = pdfmetrics.getAscentDescent(f.fontName, f.fontSize)
         max_size = max(max_size, f.fontSize)
@@ -145,7 +156,7 @@ def _line(frags: list[Any], chars: list[str], owner: list[int], widths: list[flo
         word.text = "".join(chars[j:run_end])
         words.append(word)
         j = run_end
-    width = sum(widths[start:end])
+    width = ends[end] - ends[start]
     return FragLine(kind=1, extraSpace=max_width - width, wordCount=1, words=words, fontSize=max_size,
                     ascent=max_ascent, descent=min_descent, maxWidth=max_width, currentWidth=width,
                     lineBreak=line_break)

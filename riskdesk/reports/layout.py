@@ -115,7 +115,21 @@ class Kit:
 
 @cache
 def kit() -> Kit:
+    _name_markup_colours()
     return Kit(ensure_font())
+
+
+def _name_markup_colours() -> None:
+    """Let ``<font color='#1F3A5F'>`` in paragraph markup find our colours at once.
+
+    reportlab's toColor tries a hex string last, after building a namespace of every named colour
+    and an attempt to evaluate it as an expression: that cost more than laying out the text. Exact
+    strings registered as extra names are looked up first. Only our own palette is added.
+    """
+    palette = ["#1A1A1A", "#1F3A5F", "#5F6368", "#2E6B3A", RISK_RED, *SEVERITY_COLOR.values()]
+    for hex_value in palette:
+        colour = colors.HexColor(hex_value)
+        colors.toColor.extraColorsNS.update({hex_value: colour, hex_value.lower(): colour})
 
 
 class TickBox(Flowable):  # type: ignore[misc]  # reportlab ships no type hints

@@ -33,8 +33,11 @@ def replace_missing(text: str, covered: Container[int], replacement: str = REPLA
     font lacks are dropped instead: they carry no content of their own, and a box for each would
     turn one emoji into three.
     """
-    if all(ord(ch) in covered or ch == "\n" for ch in text):
-        return text  # the common case: no per-character rebuild
+    if isinstance(covered, frozenset | set):
+        if covered.issuperset(map(ord, text.replace("\n", ""))):
+            return text  # the common case, checked in C: nothing to replace
+    elif all(ord(ch) in covered or ch == "\n" for ch in text):
+        return text
     out = []
     for ch in text:
         if ch == "\n" or ord(ch) in covered:
