@@ -1,5 +1,8 @@
 """The start-up floor: a bare QApplication + QMainWindow + 100-row QTableView, SQLAlchemy imported.
 
+The window opens at RiskDesk's own first size: left to itself a bare QMainWindow opens at
+256×192 and paints ~5 rows, which measures a far smaller picture than the one a judge gets.
+
 Usage: python -m bench.gui_child floor   (RiskDesk's own start-up is measured with python -m riskdesk)
 Prints one JSON line: {"shown_at": epoch seconds, "rss_mb": ...}.
 """
@@ -35,7 +38,10 @@ def _floor() -> None:
     families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(font_file())))
     if families:
         app.setFont(QFont(families[0], 10))
+    from riskdesk.ui import WINDOW_SIZE
+
     win = QMainWindow()
+    win.resize(*WINDOW_SIZE)
     model = QStandardItemModel(100, 5)
     for r in range(100):
         for c in range(5):

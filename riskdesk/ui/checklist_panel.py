@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,8 +26,10 @@ from riskdesk.storage.db import DatabaseError
 from riskdesk.ui.checklist_tree import ChecklistTree
 from riskdesk.ui.detail_pane import DetailPane
 from riskdesk.ui.labels import severity_text, status_text
-from riskdesk.ui.models.checklist_filter import ChecklistFilterProxy
 from riskdesk.ui.models.checklist_model import ChecklistModel, PointIdRole
+
+if TYPE_CHECKING:
+    from riskdesk.ui.models.checklist_filter import ChecklistFilterProxy
 
 NOTE_RETRY_MS = 5000
 
@@ -48,8 +51,7 @@ class ChecklistPanel(QWidget):
         self._current_point = ""
         self._retry: Callable[[], None] | None = None
         self.model = ChecklistModel(self)
-        self.proxy = ChecklistFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self._proxy: ChecklistFilterProxy | None = None
         self.tree = ChecklistTree()
         self.tree.setModel(self.model)
         self.tree.configure_columns()
@@ -85,6 +87,17 @@ class ChecklistPanel(QWidget):
         self.detail.leave_note.connect(self.tree.setFocus)
 
     # -- filters -----------------------------------------------------------------------------------
+    @property
+    def proxy(self) -> ChecklistFilterProxy:
+        """The filter model, made when a filter is first used: until then the tree shows the model
+        itself, and start-up need not build the proxy's Qt class."""
+        if self._proxy is None:
+            from riskdesk.ui.models.checklist_filter import ChecklistFilterProxy
+
+            self._proxy = ChecklistFilterProxy(self)
+            self._proxy.setSourceModel(self.model)
+        return self._proxy
+
     def _build_bars(self) -> None:
         """Banners above the checklist: save failures, a newer catalog, a finished stage."""
         self.error_bar = QLabel()
@@ -175,10 +188,12 @@ class ChecklistPanel(QWidget):
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def _to_source(self, index: QModelIndex) -> QModelIndex:
-        return self.proxy.mapToSource(index) if index.model() is self.proxy else index
+        proxy = self._proxy
+        return proxy.mapToSource(index) if proxy is not None and index.model() is proxy else index
 
     def _from_source(self, index: QModelIndex) -> QModelIndex:
-        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
+        proxy = self._proxy
+        return proxy.mapFromSource(index) if proxy is not None and self.tree.model() is proxy else index
 
     # -- loading -----------------------------------------------------------------------------------
     def load(self, view: ChecklistView, point_id: str = "") -> None:
@@ -186,8 +201,8 @@ class ChecklistPanel(QWidget):
         self._view = view
         if self.model.set_view(view):
             self._rows_rebuilt()
-        elif self.proxy.active:
-            self.proxy.invalidate()  # the same rows, but answers decide what a status filter shows
+        elif self._proxy is not None and self._proxy.active:
+            self._proxy.invalidate()  # the same rows, but answers decide what a status filter shows
             self.tree.span_node_rows()
         self._show_upgrade(view)
         self.error_bar.hide()
@@ -203,7 +218,8 @@ class ChecklistPanel(QWidget):
         for node_id, name in self.model.nodes():
             self.node_filter.addItem(f"{node_id} {name}", node_id)
         self.node_filter.blockSignals(False)
-        self.proxy.invalidate()
+        if self._proxy is not None:
+            self._proxy.invalidate()
         self.tree.span_node_rows()
         self.tree.fit_columns()
 

@@ -74,11 +74,11 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
     if services is None:
         return 1
     try:
-        from riskdesk.ui.dialogs import SettingsDialog
-
         settings = services.settings.all()
         measuring = bool(os.environ.get(EXIT_AFTER_START_ENV))
         if (not settings["reviewer"] or not settings["court"]) and not measuring:
+            from riskdesk.ui.dialogs import SettingsDialog
+
             SettingsDialog(services, first_run=True).exec()
         window = MainWindow(services)
         window.show()

@@ -23,9 +23,9 @@ from riskdesk.domain.model import Case, Stage, StageCounts
 from riskdesk.services import Services
 from riskdesk.services.errors import ServiceError
 from riskdesk.storage.db import DatabaseError
+from riskdesk.ui import WINDOW_SIZE
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
-from riskdesk.ui.dialogs import NewCaseDialog, SettingsDialog, ShortcutsDialog
 from riskdesk.ui.labels import stage_text
 
 STAGES = (Stage.FILING, Stage.TRIAL, Stage.ENFORCEMENT)
@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self._stage_counts: dict[Stage, StageCounts] = {}
         self._reviewer = services.settings.get("reviewer")
         self.setWindowTitle(self.tr("RiskDesk — Risk checklists for filing, trial and enforcement"))
-        self.resize(1440, 880)
+        self.resize(*WINDOW_SIZE)
 
         self.cases = CaseListPanel(services)
         self.checklist = ChecklistPanel(services, lambda: self._reviewer)
@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
 
     # -- cases and stages --------------------------------------------------------------------------
     def new_case(self) -> None:
+        from riskdesk.ui.dialogs import NewCaseDialog  # dialogs load when first opened, not at start-up
+
         dlg = NewCaseDialog(self.services, self._reviewer, self)
         if dlg.exec() and dlg.created is not None:
             self.cases.search.clear()
@@ -239,6 +241,8 @@ class MainWindow(QMainWindow):
 
     # -- settings, help ----------------------------------------------------------------------------
     def edit_settings(self) -> None:
+        from riskdesk.ui.dialogs import SettingsDialog
+
         if SettingsDialog(self.services, parent=self).exec():
             self._reviewer = self.services.settings.get("reviewer")
             self._update_who()
@@ -259,6 +263,8 @@ class MainWindow(QMainWindow):
         StatsDialog(table, self.services.settings.get("court"), self).exec()
 
     def show_shortcuts(self) -> None:
+        from riskdesk.ui.dialogs import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def start_daily_backup(self) -> None:
