@@ -106,24 +106,31 @@ class ChecklistModel(QStandardItemModel):
         was_changed = self._changed
         self._changed = set(view.changed_points) if view.upgrade_available else set(view.previous)
         self._previous = dict(view.previous)
-        self.blockSignals(True)  # one dataChanged per node below instead of one per cell
+        rows: list[int] = []  # items whose cells changed
+        nodes: list[int] = []  # nodes whose progress label changed
+        self.blockSignals(True)  # signals per changed row below, not one per cell
         try:
             for i, (new, old) in enumerate(zip(view.items, self._items, strict=True)):
                 pid = new.point.id
                 if new.result != old.result or (pid in self._changed) != (pid in was_changed):
                     self._show_answer(self._cells[i], new)
+                    rows.append(i)
             self._items = list(view.items)
-            for n in range(len(self._nodes)):
+            for n, node in enumerate(self._nodes):
+                before = node.item.text()
                 self._label_node(n)
+                if node.item.text() != before:
+                    nodes.append(n)
         finally:
             self.blockSignals(False)
-        if not self._nodes:
-            return
+        # Only the rows that changed are repainted.
         last_column = len(Column) - 1
-        for node in self._nodes:
-            parent = node.item.index()
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(node.rows) - 1, last_column, parent))
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self._nodes) - 1, 0))
+        for i in rows:
+            first = self._cells[i][0].index()
+            self.dataChanged.emit(first, first.siblingAtColumn(last_column))
+        for n in nodes:
+            label = self._nodes[n].item.index()
+            self.dataChanged.emit(label, label)
 
     def _rebuild(self, view: ChecklistView) -> None:
         self.beginResetModel()
