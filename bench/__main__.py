@@ -208,9 +208,8 @@ def main() -> None:
         figures.update(startup(small_db, runs=1 if QUICK else 15))
     from bench.pdf_bench import measure
 
-    pdf = measure()
-    figures.update({k: pdf[k] for k in ("pdf_guidance_ms", "pdf_case_ms", "pdf_floor_ms")})
-    figures["pdf_guidance_ratio"] = round(pdf["pdf_guidance_ms"] / pdf["pdf_floor_ms"], 2)
+    pdf = measure(runs=1 if QUICK else 11)
+    figures.update(pdf)
     cache = Path(os.environ.get("RISKDESK_BENCH_CACHE", str(CACHE)))
     big = prepared_db(cache / f"demo-{cases}-seed1.db", cases, 1)
     figures.update(big_figures(big, cases))

@@ -1,7 +1,8 @@
 """PDF timings: guidance sheet and case report against a plain reportlab floor of the same text.
 
 ``python bench/pdf_bench.py`` prints JSON. Times are medians of in-process runs after imports and
-font registration, on the shipped catalog when it validates (else the synthetic test catalog).
+font registration; the guidance sheet and its floor run in pairs, and the ratio is the median of
+the pairs' ratios, on the shipped catalog when it validates (else the synthetic test catalog).
 Targets: guidance ≤ 2× floor and ≤ 500 ms.
 """
 
@@ -17,13 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.timing import interleaved_medians  # noqa: E402
+from bench.timing import median_ms, paired_ms  # noqa: E402
 from riskdesk.domain.catalog import RiskPoint  # noqa: E402
 from riskdesk.domain.model import Stage, Status  # noqa: E402
 from riskdesk.services import Services  # noqa: E402
 from riskdesk.services.report_service import ReportService  # noqa: E402
 
-RUNS = 7  # each PDF takes ~0.5 s: fewer runs than the other figures
 CASE_NO = "(2024)内0602民初123号"
 
 
@@ -63,7 +63,7 @@ def floor_pdf(points: tuple[RiskPoint, ...]) -> bytes:
     return buf.getvalue()
 
 
-def measure() -> dict[str, float]:
+def measure(runs: int = 11) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         svc = Services.open("sqlite:///" + str(tmp / "bench.db"), _catalog_dir(tmp), backups=False)
@@ -79,16 +79,13 @@ def measure() -> dict[str, float]:
                         svc.review.set_note(view.info.id, it.point.id, "已书面告知当事人补正，待补正材料到院后复核。", "王法官")
             reports = ReportService(svc)
             points = svc.catalogs.catalog.stage(Stage.TRIAL).points
-            return interleaved_medians({
-                "pdf_guidance_ms": lambda: reports.guidance_pdf(Stage.TRIAL),
-                "pdf_case_ms": lambda: reports.case_pdf(CASE_NO),
-                "pdf_floor_ms": lambda: floor_pdf(points),
-            }, runs=RUNS)
+            guidance, floor, ratio = paired_ms(lambda: reports.guidance_pdf(Stage.TRIAL), lambda: floor_pdf(points),
+                                              runs=runs)
+            return {"pdf_guidance_ms": guidance, "pdf_floor_ms": floor, "pdf_guidance_ratio": ratio,
+                    "pdf_case_ms": median_ms(lambda: reports.case_pdf(CASE_NO), runs=min(runs, 5))}
         finally:
             svc.close()
 
 
 if __name__ == "__main__":
-    result = measure()
-    result["guidance_over_floor"] = round(result["pdf_guidance_ms"] / result["pdf_floor_ms"], 2)
-    print(json.dumps(result, ensure_ascii=False))
+    print(json.dumps(measure(), ensure_ascii=False))

@@ -18,18 +18,23 @@ def median_ms(fn: Callable[[], object], runs: int = 7, warm: int = 1) -> float:
     return round(statistics.median(times), 2)
 
 
-def interleaved_medians(fns: dict[str, Callable[[], object]], runs: int = 7) -> dict[str, float]:
-    """Median ms of each function, timed in turns (a, b, c, a, b, c, …).
 
-    A figure and its floor timed one after the other in blocks drifted apart when the machine sped
-    up or slowed down between the blocks; in turns, both see the same machine.
+def paired_ms(fn: Callable[[], object], floor: Callable[[], object], runs: int = 11) -> tuple[float, float, float]:
+    """(median ms of ``fn``, median ms of ``floor``, median of the per-pair ratios).
+
+    ``fn`` and its floor run back to back, ``runs`` times. This machine's speed changes by up to
+    half from one second to the next; the two runs of a pair see nearly the same machine, so the
+    ratio of each pair is steady where the ratio of two medians taken over a minute is not.
     """
-    for fn in fns.values():
-        fn()  # warm-up
-    times: dict[str, list[float]] = {name: [] for name in fns}
+    fn()
+    floor()  # warm-up
+    pairs = []
     for _ in range(runs):
-        for name, fn in fns.items():
-            t = time.perf_counter()
-            fn()
-            times[name].append((time.perf_counter() - t) * 1000)
-    return {name: round(statistics.median(ts), 2) for name, ts in times.items()}
+        t = time.perf_counter()
+        fn()
+        a = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        floor()
+        pairs.append((a, (time.perf_counter() - t) * 1000))
+    return (round(statistics.median(a for a, _ in pairs), 2), round(statistics.median(b for _, b in pairs), 2),
+            round(statistics.median(a / b for a, b in pairs), 2))
