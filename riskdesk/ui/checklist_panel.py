@@ -153,6 +153,12 @@ class ChecklistPanel(QWidget):
         self.text_filter.textChanged.connect(self._filters_changed)
 
     def _filters_changed(self) -> None:
+        self._apply_filters()
+        if not self._select_point(self._current_point):
+            self._select_first()
+
+    def _apply_filters(self) -> None:
+        """Give the proxy what the filter widgets show, and show the tree through it only if one is on."""
         st = self.status_filter.currentData()
         sev = self.severity_filter.currentData()
         self.proxy.set_filters(
@@ -163,8 +169,6 @@ class ChecklistPanel(QWidget):
         )
         self._show(self.proxy if self.proxy.active else self.model)
         self.tree.span_node_rows()
-        if not self._select_point(self._current_point):
-            self._select_first()
 
     def clear_filters(self) -> None:
         for combo in (self.status_filter, self.severity_filter, self.node_filter):
@@ -219,7 +223,8 @@ class ChecklistPanel(QWidget):
             self.node_filter.addItem(f"{node_id} {name}", node_id)
         self.node_filter.blockSignals(False)
         if self._proxy is not None:
-            self._proxy.invalidate()
+            # Another stage has other nodes: the node list went back to "all", and so must the proxy.
+            self._apply_filters()
         self.tree.span_node_rows()
         self.tree.fit_columns()
 

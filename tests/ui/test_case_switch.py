@@ -87,3 +87,18 @@ def test_the_last_point_comes_back_with_the_view(services: object) -> None:
     point = view.items[4].point.id
     services.review.set_status(view.info.id, point, Status.NA, "王法官")
     assert services.review.open(case.id, Stage.TRIAL).info.last_point_id == point
+
+
+def test_a_node_filter_does_not_empty_another_stage(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    win = make_window()
+    case = win.services.cases.create("(2024)内0602民初26号")
+    win.cases.refresh()
+    win.open_case(case.id, Stage.FILING)
+    panel = win.checklist
+    panel.node_filter.setCurrentIndex(panel.node_filter.findData("L02"))
+    assert len(_shown(win)) == 25
+    win.switch_stage(Stage.TRIAL)
+    # The trial stage has no node L02: the filter list shows its own nodes and every point is there.
+    assert panel.node_filter.currentData() == ""
+    assert len(_shown(win)) == 100
+    assert panel.current_point().startswith("SP-")
