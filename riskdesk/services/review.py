@@ -98,8 +98,11 @@ _CATALOG_VERSION = select(catalog_versions.c.version).where(catalog_versions.c.f
 _ANY_RETIRED = select(_R.c.id).where(_R.c.checklist_id == bindparam("cl"), _R.c.retired_at.is_not(None)).limit(1)
 
 
+_STATUS_OF = {st.value: st for st in Status}  # a dict lookup; Status(value) costs ~10× more, per row
+
+
 def to_result(row: Row[tuple[str, str, str, str, datetime | None, str, int]]) -> Result:
-    return Result(row.point_id, row.point_hash, Status(row.status), row.note, row.updated_at, row.updated_by,
+    return Result(row.point_id, row.point_hash, _STATUS_OF[row.status], row.note, row.updated_at, row.updated_by,
                   row.revision)
 
 

@@ -113,7 +113,7 @@ class ChecklistModel(QStandardItemModel):
             for i, (new, old) in enumerate(zip(view.items, self._items, strict=True)):
                 pid = new.point.id
                 if new.result != old.result or (pid in self._changed) != (pid in was_changed):
-                    self._show_answer(self._cells[i], new)
+                    self._show_answer(self._cells[i], new, old.result, pid in was_changed)
                     rows.append(i)
             self._items = list(view.items)
             for n, node in enumerate(self._nodes):
@@ -123,14 +123,23 @@ class ChecklistModel(QStandardItemModel):
                     nodes.append(n)
         finally:
             self.blockSignals(False)
-        # Only the rows that changed are repainted.
+        # Only the rows that changed are repainted: one signal per run of adjacent changed rows.
         last_column = len(Column) - 1
-        for i in rows:
-            first = self._cells[i][0].index()
-            self.dataChanged.emit(first, first.siblingAtColumn(last_column))
+        for first, last in self._runs(rows):
+            self.dataChanged.emit(self._cells[first][0].index(), self._cells[last][last_column].index())
         for n in nodes:
             label = self._nodes[n].item.index()
             self.dataChanged.emit(label, label)
+
+    def _runs(self, rows: list[int]) -> list[tuple[int, int]]:
+        """Ascending item indexes as (first, last) runs of adjacent rows under the same node."""
+        runs: list[tuple[int, int]] = []
+        for i in rows:
+            if runs and i == runs[-1][1] + 1 and self._node_of[i] == self._node_of[runs[-1][0]]:
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+        return runs
 
     def _rebuild(self, view: ChecklistView) -> None:
         self.beginResetModel()
@@ -178,16 +187,24 @@ class ChecklistModel(QStandardItemModel):
         self._show_answer(cells, it)
         return cells
 
-    def _show_answer(self, cells: list[QStandardItem], it: ChecklistItem) -> None:
-        """The cells an answer changes: status, note marker, the changed-point star, search text."""
+    def _show_answer(self, cells: list[QStandardItem], it: ChecklistItem, old: Result | None = None,
+                     was_starred: bool = False) -> None:
+        """The cells an answer changes: status, note marker, the changed-point star.
+
+        With the ``old`` answer (and whether the point was starred), only what differs is set.
+        """
         p, r = it.point, it.result
-        cells[Column.TITLE].setText(p.title + ("  *" if p.id in self._changed else ""))
-        status = cells[Column.STATUS]
-        status.setText(self._status_texts[r.status])
-        status.setIcon(status_icon(r.status))
-        note = cells[Column.NOTE]
-        note.setText(self._note_mark if r.note else "")
-        note.setData(r.note[:500] if r.note else None, _TOOLTIP)
+        starred = p.id in self._changed
+        if old is None or starred != was_starred:
+            cells[Column.TITLE].setText(p.title + ("  *" if starred else ""))
+        if old is None or r.status is not old.status:
+            status = cells[Column.STATUS]
+            status.setText(self._status_texts[r.status])
+            status.setIcon(status_icon(r.status))
+        if old is None or r.note != old.note:
+            note = cells[Column.NOTE]
+            note.setText(self._note_mark if r.note else "")
+            note.setData(r.note[:500] if r.note else None, _TOOLTIP)
 
     def _label_node(self, n: int) -> None:
         done, total = self.node_progress(n)
@@ -197,11 +214,13 @@ class ChecklistModel(QStandardItemModel):
         i = self._index_of.get(result.point_id)
         if i is None:
             return
+        before = self._items[i].result
+        was_starred = result.point_id in self._changed
         self._items[i] = replace(self._items[i], result=result)
         if result.revision > 0:  # answered again: the catalog change has been looked at
             self._changed.discard(result.point_id)
             self._previous.pop(result.point_id, None)
-        self._show_answer(self._cells[i], self._items[i])
+        self._show_answer(self._cells[i], self._items[i], before, was_starred)
         self._label_node(self._node_of[i])
 
     # -- lookups ---------------------------------------------------------------------------------
