@@ -106,8 +106,10 @@ def _gui_app() -> QApplication:
 
 
 def _cases_in_progress(svc: Services, first: int) -> list[int]:
-    """Five cases' 审判 checklists, started and half answered, differently in each case (so every
-    switch between them changes ~60 rows), as a court's cases in progress are."""
+    """Five cases' 审判 checklists, started and half answered, as a court's cases in progress are.
+
+    Each case answers the points the case before left open, so a switch changes nearly every row:
+    the hard case for updating answers in place."""
     from riskdesk.domain.model import Stage, Status
 
     ids = [first] + [svc.cases.create(f"(2024)内0602民初{n}号").id for n in range(2, 6)]
