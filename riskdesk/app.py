@@ -64,8 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # every import that comes after it.
     import sqlalchemy  # noqa: F401
 
-    # The window takes the day's backup in the background once it is shown (a big database takes
-    # seconds to copy and check; start-up must not wait for it).
     opener = opened_ahead(lambda: open_warm(gui.db, gui.catalog))
     from riskdesk.ui.launch import launch_gui
 
@@ -74,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def open_warm(db: str | None, catalog: str | None) -> Services:
     """The window's services with the catalog loaded and recorded, ready for the first checklist."""
+    # No backup here: the window takes the day's backup in the background once it is shown (a big
+    # database takes seconds to copy and check; start-up must not wait for it).
     services = open_services(db, catalog, backups=False)
     try:
         services.warm_up()
