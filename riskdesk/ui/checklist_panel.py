@@ -224,8 +224,9 @@ class ChecklistPanel(QWidget):
         self.node_filter.blockSignals(False)
         if self._proxy is not None:
             # Another stage has other nodes: the node list went back to "all", and so must the proxy.
-            self._apply_filters()
-        self.tree.span_node_rows()
+            self._apply_filters()  # spans the node rows too
+        else:
+            self.tree.span_node_rows()
         self.tree.fit_columns()
 
     def _show_upgrade(self, view: ChecklistView) -> None:
