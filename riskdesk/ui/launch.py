@@ -79,6 +79,7 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
         if (not settings["reviewer"] or not settings["court"]) and not measuring:
             from riskdesk.ui.dialogs import SettingsDialog
 
+            resume_garbage_collection()  # a person fills in the dialog: start-up's hurry is over
             SettingsDialog(services, first_run=True).exec()
         window = MainWindow(services)
         window.show()
@@ -108,6 +109,7 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
         try:
             return open_services()
         except DatabaseDamagedError as exc:
+            resume_garbage_collection()  # from here on a person reads messages: no start-up to hurry
             # Only copies that pass SQLite's integrity check are offered; a bad newest copy is skipped.
             backup = newest_good_backup(exc.path)
             if backup is None or str(backup) in tried:
@@ -129,9 +131,11 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
                 QMessageBox.critical(None, "RiskDesk", f"恢复失败：{err}")
                 return None
         except (DatabaseError, CatalogError) as exc:
+            resume_garbage_collection()
             QMessageBox.critical(None, "RiskDesk", str(exc))
             return None
         except (DBAPIError, sqlite3.DatabaseError) as exc:
+            resume_garbage_collection()
             # An SQLite failure no layer below put into words: still a message, never a crash.
             nice = translate_error(exc)
             QMessageBox.critical(None, "RiskDesk", str(nice or f"无法打开数据库：{exc}"))
