@@ -285,11 +285,6 @@ class ReviewService:
             ).first()
         return Stage(row[0]) if row else None
 
-    def last_position(self, checklist_id: int) -> str:
-        with self._db.reading() as conn:
-            value = conn.execute(select(_CL.c.last_point_id).where(_CL.c.id == checklist_id)).scalar()
-        return str(value or "")
-
     def history(self, checklist_id: int, point_id: str) -> list[tuple[datetime, str, str, str, str]]:
         g = _LOG.c
         with self._db.reading() as conn:

@@ -68,7 +68,7 @@ def test_status_and_note_are_saved_with_history(services: Services) -> None:
     assert reopened.counts.risk == 1
     history = services.review.history(view.info.id, "LA-001")
     assert [(h[2], h[3], h[4]) for h in history] == [("status", "unreviewed", "risk"), ("note", "", "材料不全")]
-    assert services.review.last_position(view.info.id) == "LA-001"
+    assert services.review.open(view.info.case_id, view.info.stage).info.last_point_id == "LA-001"
 
 
 def test_stale_revision_is_refused_and_nothing_is_overwritten(services: Services) -> None:
