@@ -17,7 +17,7 @@ from riskdesk.domain.catalog import Catalog
 
 INDEX_FILE = "catalog.yaml"  # as in riskdesk.catalog.loader, which (with PyYAML) loads only on a cache miss
 
-CACHE_FORMAT = b"riskdesk-catalog-cache-1"
+CACHE_FORMAT = b"riskdesk-catalog-cache-2"
 CACHE_ENV = "RISKDESK_CACHE_DIR"
 
 

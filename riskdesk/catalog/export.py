@@ -16,10 +16,14 @@ def point_to_dict(p: RiskPoint) -> dict[str, Any]:
         "guidance": list(p.guidance),
         "basis": [c.as_dict() for c in p.basis],
         "deadline": p.deadline or None,
-        "applies_to": list(p.applies_to),
-        "type": p.type,
+        "applies_to": [m.value for m in p.applies_to],
+        "type": p.type.value,
         "content_hash": p.content_hash,
     }
+    if p.procedures:
+        out["procedures"] = [x.value for x in p.procedures]
+    if p.tracks:
+        out["tracks"] = [x.value for x in p.tracks]
     if p.local_practice:
         out["local_practice"] = True
     if p.note:

@@ -6,20 +6,22 @@ keeps its line number; values are then checked by hand rather than trusted.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from riskdesk.catalog.errors import CatalogError, CatalogIssue
+from riskdesk.domain.case_kind import Matter, Procedure, Track
 from riskdesk.domain.catalog import (
-    APPLIES_TO,
-    POINT_TYPES,
     Catalog,
     Citation,
+    CitationKind,
     Node,
+    PointType,
     RiskPoint,
     StageCatalog,
 )
@@ -28,6 +30,7 @@ from riskdesk.domain.model import Severity, Stage
 POINTS_PER_STAGE = 100
 MAX_TITLE = 30
 INDEX_FILE = "catalog.yaml"
+E = TypeVar("E", bound=enum.Enum)
 _NODE_PREFIX = {Stage.FILING: "L", Stage.TRIAL: "S", Stage.ENFORCEMENT: "Z"}
 
 try:  # the C loader is several times faster; fall back when libyaml is missing
@@ -188,8 +191,10 @@ def _read_point(r: _Reader, stage: Stage, node_id: str, node_name: str, pn: yaml
     if len(title) > MAX_TITLE:
         r.issue(m.get("title"), where, f"title has {len(title)} characters; at most {MAX_TITLE}")
     severity = _choice(r, m, pn, where, "severity", [s.value for s in Severity], "high, medium or low")
-    ptype = _choice(r, m, pn, where, "type", list(POINT_TYPES), "、".join(POINT_TYPES))
+    ptype = _choice(r, m, pn, where, "type", [t.value for t in PointType], "、".join(t.value for t in PointType))
     applies = _applies(r, m, pn, where)
+    procedures = _enum_list(r, m, where, "procedures", Procedure)
+    tracks = _enum_list(r, m, where, "tracks", Track)
     risk = r.text(m, pn, where, "risk")
     guidance = _guidance(r, m, pn, where)
     basis = _basis(r, m, pn, where)
@@ -199,14 +204,14 @@ def _read_point(r: _Reader, stage: Stage, node_id: str, node_name: str, pn: yaml
     if local and not note:
         r.issue(pn, where, "a local_practice point needs a note saying whose practice it is")
     allowed = {"id", "title", "severity", "type", "applies_to", "risk", "guidance", "basis",
-               "deadline", "local_practice", "note"}
+               "deadline", "local_practice", "note", "procedures", "tracks"}
     for key in m:
         if key not in allowed:
             r.issue(m[key], where, f"unknown field '{key}'")
     if len(r.issues) > before or not pid:
         return None
-    return RiskPoint(pid, stage, node_id, node_name, title, Severity(severity), ptype, applies,
-                     risk, guidance, basis, deadline, local, note)
+    return RiskPoint(pid, stage, node_id, node_name, title, Severity(severity), PointType(ptype), applies,
+                     risk, guidance, basis, deadline, local, note, procedures, tracks)
 
 
 def _choice(r: _Reader, m: dict[str, yaml.Node], pn: yaml.Node, where: str, field: str,
@@ -227,17 +232,37 @@ def _bool(r: _Reader, m: dict[str, yaml.Node], where: str, field: str) -> bool:
     return value
 
 
-def _applies(r: _Reader, m: dict[str, yaml.Node], pn: yaml.Node, where: str) -> tuple[str, ...]:
+def _applies(r: _Reader, m: dict[str, yaml.Node], pn: yaml.Node, where: str) -> tuple[Matter, ...]:
     if "applies_to" not in m:
         r.issue(pn, where, "applies_to is missing")
         return ()
     items = [r.scalar(n, where, "applies_to") for n in r.sequence(m["applies_to"], where, "applies_to")]
     if not items:
         r.issue(m["applies_to"], where, "applies_to must list civil, criminal and/or administrative")
+    known = {x.value: x for x in Matter}
     for item in items:
-        if item not in APPLIES_TO:
+        if item not in known:
             r.issue(m["applies_to"], where, f"applies_to: '{item}' is not civil, criminal or administrative")
-    return tuple(str(i) for i in items)
+    return tuple(known[i] for i in items if i in known)
+
+
+def _enum_list(r: _Reader, m: dict[str, yaml.Node], where: str, field: str, kind: type[E]) -> tuple[E, ...]:
+    """An optional list of values of ``kind`` (procedures, tracks); absent or empty means "all"."""
+    if field not in m:
+        return ()
+    known = {x.value: x for x in kind}
+    out: list[E] = []
+    for n in r.sequence(m[field], where, field):
+        value = r.scalar(n, where, field)
+        if value not in known:
+            r.issue(n, where, f"{field}: '{value}' is not one of {', '.join(known)}")
+        elif known[value] in out:
+            r.issue(n, where, f"{field}: '{value}' is listed twice")
+        else:
+            out.append(known[value])
+    if not out and not any(i.where == where for i in r.issues):
+        r.issue(m[field], where, f"{field} must list at least one value (leave it out to mean all)")
+    return tuple(out)
 
 
 def _guidance(r: _Reader, m: dict[str, yaml.Node], pn: yaml.Node, where: str) -> tuple[str, ...]:
@@ -272,11 +297,13 @@ def _basis(r: _Reader, m: dict[str, yaml.Node], pn: yaml.Node, where: str) -> tu
         if c is None:
             continue
         law = r.text(c, cn, where, "law")
-        kind = r.text(c, cn, where, "kind", required=False) or "statute"
-        if kind not in ("statute", "policy"):
+        kind_text = r.text(c, cn, where, "kind", required=False) or "statute"
+        kinds = {k.value: k for k in CitationKind}
+        if kind_text not in kinds:
             r.issue(c.get("kind"), where, "basis kind must be statute or policy")
+        kind = kinds.get(kind_text, CitationKind.STATUTE)
         article = r.scalar(c.get("article"), where, "article", required=False)
-        if article is None and kind == "statute":
+        if article is None and kind is CitationKind.STATUTE:
             r.issue(cn, where, f"basis {law}: a statute citation needs an article number")
         elif article is not None and (isinstance(article, bool) or not isinstance(article, int) or article < 1):
             r.issue(c.get("article"), where, f"basis {law}: article must be a whole number, e.g. 126")

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from riskdesk.domain.case_kind import Matter, Procedure, Track
 from riskdesk.domain.model import Severity, Stage
 
-APPLIES_TO = ("civil", "criminal", "administrative")
-APPLIES_TO_ZH = {"civil": "民事", "criminal": "刑事", "administrative": "行政"}
-POINT_TYPES = ("程序", "时限", "送达", "保全", "证据", "文书", "费用", "财产", "案款", "廉政", "安全", "信息", "监督")
+
+class PointType(enum.Enum):
+    """风险类型 of a point; the value is the word the catalog file uses."""
+
+    PROCEDURE = "程序"
+    TIME_LIMIT = "时限"
+    SERVICE = "送达"
+    PRESERVATION = "保全"
+    EVIDENCE = "证据"
+    DOCUMENT = "文书"
+    FEES = "费用"
+    PROPERTY = "财产"
+    CASE_MONEY = "案款"
+    INTEGRITY = "廉政"
+    SAFETY = "安全"
+    INFORMATION = "信息"
+    SUPERVISION = "监督"
+
+
+class CitationKind(enum.Enum):
+    STATUTE = "statute"  # laws and judicial interpretations: checked against the statute texts
+    POLICY = "policy"  # SPC policy documents, cited by document number
 
 
 @dataclass(frozen=True)
@@ -22,7 +43,7 @@ class Citation:
     law: str
     article: int | None = None
     clause: str = ""
-    kind: str = "statute"  # "statute" (laws and judicial interpretations) or "policy"
+    kind: CitationKind = CitationKind.STATUTE
     doc_no: str = ""
 
     def label(self) -> str:
@@ -43,8 +64,8 @@ class Citation:
             out["article"] = self.article
         if self.clause:
             out["clause"] = self.clause
-        if self.kind != "statute":
-            out["kind"] = self.kind
+        if self.kind is not CitationKind.STATUTE:
+            out["kind"] = self.kind.value
         if self.doc_no:
             out["doc_no"] = self.doc_no
         return out
@@ -58,14 +79,28 @@ class RiskPoint:
     node_name: str
     title: str
     severity: Severity
-    type: str
-    applies_to: tuple[str, ...]
+    type: PointType
+    applies_to: tuple[Matter, ...]
     risk: str
     guidance: tuple[str, ...]
     basis: tuple[Citation, ...]
     deadline: str = ""
     local_practice: bool = False
     note: str = ""
+    # Empty means every procedure / every 程序; otherwise the point applies only to those listed.
+    procedures: tuple[Procedure, ...] = ()
+    tracks: tuple[Track, ...] = ()
+
+    def applies(self, matter: Matter | None, procedure: Procedure | None, track: Track | None) -> bool:
+        """False only when the case is known to be of a kind, procedure or 程序 the point excludes.
+
+        Whatever the case does not say (no 执行依据 named, no 程序 chosen) leaves the point open.
+        """
+        if matter is not None and matter not in self.applies_to:
+            return False
+        if self.procedures and procedure is not None and procedure not in self.procedures:
+            return False
+        return not (self.tracks and track is not None and track not in self.tracks)
 
     def content(self) -> dict[str, Any]:
         """What the reviewer answered against; a change here invalidates an answer.
@@ -73,12 +108,12 @@ class RiskPoint:
         The node is left out on purpose: moving a point between nodes does not change
         what it asks.
         """
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "severity": self.severity.value,
-            "type": self.type,
-            "applies_to": list(self.applies_to),
+            "type": self.type.value,
+            "applies_to": [m.value for m in self.applies_to],
             "risk": self.risk,
             "guidance": list(self.guidance),
             "basis": [c.as_dict() for c in self.basis],
@@ -86,6 +121,13 @@ class RiskPoint:
             "local_practice": self.local_practice,
             "note": self.note,
         }
+        # Only when set: adding the fields must not change the hash (and so retire the answers) of
+        # every point that does not use them.
+        if self.procedures:
+            out["procedures"] = [p.value for p in self.procedures]
+        if self.tracks:
+            out["tracks"] = [t.value for t in self.tracks]
+        return out
 
     @cached_property
     def content_hash(self) -> str:
@@ -163,8 +205,8 @@ def point_from_content(content: dict[str, Any], stage: Stage, node_id: str, node
         node_name=node_name,
         title=content["title"],
         severity=Severity(content["severity"]),
-        type=content["type"],
-        applies_to=tuple(content["applies_to"]),
+        type=PointType(content["type"]),
+        applies_to=tuple(Matter(m) for m in content["applies_to"]),
         risk=content["risk"],
         guidance=tuple(content["guidance"]),
         basis=tuple(
@@ -172,7 +214,7 @@ def point_from_content(content: dict[str, Any], stage: Stage, node_id: str, node
                 law=c["law"],
                 article=c.get("article"),
                 clause=c.get("clause", ""),
-                kind=c.get("kind", "statute"),
+                kind=CitationKind(c.get("kind", "statute")),
                 doc_no=c.get("doc_no", ""),
             )
             for c in content["basis"]
@@ -180,4 +222,6 @@ def point_from_content(content: dict[str, Any], stage: Stage, node_id: str, node
         deadline=content.get("deadline", ""),
         local_practice=bool(content.get("local_practice", False)),
         note=content.get("note", ""),
+        procedures=tuple(Procedure(v) for v in content.get("procedures", ())),
+        tracks=tuple(Track(v) for v in content.get("tracks", ())),
     )

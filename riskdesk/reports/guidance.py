@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak
 
-from riskdesk.domain.catalog import APPLIES_TO_ZH, RiskPoint
+from riskdesk.domain.catalog import RiskPoint
 from riskdesk.domain.model import Severity
 from riskdesk.reports.data import CatalogSheet
 from riskdesk.reports.flowchart import flowchart
@@ -97,9 +97,9 @@ def _point(p: RiskPoint, k: Kit, st: _Styles) -> list[Any]:
     tags = severity_tag(p.severity)
     if p.local_practice:
         tags += "<font color='#1F3A5F'>【本院做法】</font>"
-    applies = "、".join(APPLIES_TO_ZH.get(a, a) for a in p.applies_to)
+    applies = "、".join(m.label_zh for m in p.applies_to)
     head = (f"{k.esc(p.id)}　{k.esc(p.title)}　{tags}"
-            f"<font size=8 color='#{gray}'>　{k.esc(p.type)} · {k.esc(applies)}</font>")
+            f"<font size=8 color='#{gray}'>　{k.esc(p.type.value)} · {k.esc(applies)}</font>")
     out: list[Any] = [k.para(head, st.point)]
     out.append(k.para(_label("风险提示") + k.esc(p.risk), st.field))
     for n, step in enumerate(p.guidance):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.domain.catalog import CitationKind
 from riskdesk.domain.model import Result, Status
 from riskdesk.services import ChecklistItem
 from riskdesk.ui.labels import SEVERITY_COLOURS, applies_text, severity_text, status_icon, status_text
@@ -128,7 +129,7 @@ class DetailPane(QWidget):
         return (
             f"<div style='font-size:15pt;font-weight:600'>{escape(p.id)}　{escape(p.title)}</div>"
             f"<div style='margin-top:4px'><span style='color:{colour};font-weight:700'>■ "
-            f"{level}：{sev}</span>　　{node}：{escape(p.node_name)}　　{kind}：{escape(p.type)}</div>"
+            f"{level}：{sev}</span>　　{node}：{escape(p.node_name)}　　{kind}：{escape(p.type.value)}</div>"
         )
 
     def _body_html(self, item: ChecklistItem) -> str:
@@ -140,7 +141,7 @@ class DetailPane(QWidget):
         parts = [f"<h4>{h_risk}</h4><p>{escape(p.risk)}</p>"]
         steps = "".join(f"<li>{escape(s)}</li>" for s in p.guidance)
         parts.append(f"<h4>{h_guide}</h4><ol style='margin-left:-20px'>{steps}</ol>")
-        basis = "".join(f"<li>{escape(c.label())}{policy if c.kind == 'policy' else ''}</li>" for c in p.basis)
+        basis = "".join(f"<li>{escape(c.label())}{policy if c.kind is CitationKind.POLICY else ''}</li>" for c in p.basis)
         parts.append(f"<h4>{h_basis}</h4><ul style='margin-left:-20px'>{basis}</ul>")
         facts = []
         if p.deadline:

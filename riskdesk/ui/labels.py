@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from riskdesk.domain.case_kind import Matter
 from riskdesk.domain.model import Severity, Stage, Status
 
 # Severity colours follow court practice (红/黄/蓝); text always accompanies them.
@@ -29,8 +30,12 @@ def stage_text(stage: Stage) -> str:
     return {Stage.FILING: QCoreApplication.translate("Labels", "Filing"), Stage.TRIAL: QCoreApplication.translate("Labels", "Trial"), Stage.ENFORCEMENT: QCoreApplication.translate("Labels", "Enforcement")}[stage]
 
 
-def applies_text(key: str) -> str:
-    return {"civil": QCoreApplication.translate("Labels", "Civil"), "criminal": QCoreApplication.translate("Labels", "Criminal"), "administrative": QCoreApplication.translate("Labels", "Administrative")}.get(key, key)
+def applies_text(matter: Matter) -> str:
+    return {
+        Matter.CIVIL: QCoreApplication.translate("Labels", "Civil"),
+        Matter.CRIMINAL: QCoreApplication.translate("Labels", "Criminal"),
+        Matter.ADMINISTRATIVE: QCoreApplication.translate("Labels", "Administrative"),
+    }[matter]
 
 
 _ICON_CACHE: dict[Status, QIcon] = {}

@@ -66,6 +66,10 @@ def test_bad_severity_names_file_line_point_and_field(tmp_path: Path) -> None:
         ({"LA-005": {"risk": 42}}, "risk must be text"),
         ({"LA-005": {"local_practice": True}}, "needs a note"),
         ({"LA-005": {"colour": "red"}}, "unknown field 'colour'"),
+        ({"LA-005": {"procedures": ["appeal"]}}, "procedures: 'appeal' is not one of first_instance"),
+        ({"LA-005": {"procedures": []}}, "procedures must list at least one value"),
+        ({"LA-005": {"procedures": ["retrial", "retrial"]}}, "procedures: 'retrial' is listed twice"),
+        ({"LA-005": {"tracks": ["quick"]}}, "tracks: 'quick' is not one of ordinary"),
         ({"LA-005": {"id": "LA-004"}}, "duplicate id"),
         ({"LA-005": {"id": "SP-005"}}, "id must look like LA-001"),
         ({"LA-006": {"title": "立案测试风险点5"}}, "title repeats LA-005"),
@@ -157,3 +161,25 @@ def test_cached_catalog_equals_a_fresh_load_and_follows_edits(tmp_path: Path, mo
     for f in (tmp_path / "cache").glob("*.pickle"):
         f.write_bytes(b"garbage")
     assert load_catalog_cached(d).point("LA-001").title == "改过的标题"
+
+
+def test_procedures_and_tracks_load_and_leave_other_hashes_alone(tmp_path: Path) -> None:
+    from riskdesk.catalog.loader import load_stage_file
+    from riskdesk.domain.case_kind import Matter, Procedure, Track
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    plain = load_stage_file(_stage_file(tmp_path / "a", stage_doc("filing", "立案", "LA", "L")))
+    tagged = load_stage_file(_stage_file(tmp_path / "b", stage_doc(
+        "filing", "立案", "LA", "L",
+        tweak={"LA-005": {"procedures": ["second_instance"], "tracks": ["simple", "small_claims"]}})))
+    by_id = {p.id: p for p in tagged.points}
+    point = by_id["LA-005"]
+    assert point.procedures == (Procedure.SECOND_INSTANCE,)
+    assert point.tracks == (Track.SIMPLE, Track.SMALL_CLAIMS)
+    assert point.applies(Matter.CIVIL, Procedure.SECOND_INSTANCE, None)
+    assert not point.applies(Matter.CIVIL, Procedure.FIRST_INSTANCE, None)
+    assert not point.applies(Matter.CIVIL, Procedure.SECOND_INSTANCE, Track.ORDINARY)
+    assert point.applies(None, None, None)  # nothing known about the case: the point stays open
+    changed = [p.id for p in plain.points if p.content_hash != by_id[p.id].content_hash]
+    assert changed == ["LA-005"]

@@ -13,6 +13,7 @@ import pytest
 
 from riskdesk.catalog.export import catalog_to_dict
 from riskdesk.catalog.loader import load_catalog
+from riskdesk.domain.case_kind import Matter
 from riskdesk.domain.catalog import Catalog
 from riskdesk.domain.model import Stage
 from riskdesk.paths import catalog_dir
@@ -62,8 +63,8 @@ def test_nodes_are_in_procedural_order_and_every_point_is_complete() -> None:
 
 def test_trial_has_criminal_and_administrative_add_ons() -> None:
     trial = shipped().stage(Stage.TRIAL).points
-    assert sum(1 for p in trial if p.applies_to == ("criminal",)) >= 5
-    assert sum(1 for p in trial if p.applies_to == ("administrative",)) >= 5
+    assert sum(1 for p in trial if p.applies_to == (Matter.CRIMINAL,)) >= 5
+    assert sum(1 for p in trial if p.applies_to == (Matter.ADMINISTRATIVE,)) >= 5
 
 
 def test_no_two_points_say_the_same_thing() -> None:
