@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_ms  # noqa: E402
+from riskdesk.domain.model import SettingKey  # noqa: E402
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -70,7 +71,7 @@ def startup(db: str, runs: int = 15) -> dict[str, float]:
 
 
 def prepared_db(path: Path, cases: int, seed: int) -> Path:
-    from riskdesk.app import open_services
+    from riskdesk.bootstrap import StartOptions, open_services
     from riskdesk.services.demo_data import generate
 
     if not path.exists():
@@ -78,12 +79,11 @@ def prepared_db(path: Path, cases: int, seed: int) -> Path:
         tmp = path.with_suffix(".part")
         for leftover in tmp.parent.glob(tmp.name + "*"):
             leftover.unlink()
-        svc = open_services(str(tmp), None, backups=False)
+        svc = open_services(StartOptions(str(tmp)), backups=False)
         generate(svc.db, svc.catalogs, cases, seed)
-        svc.settings.set("reviewer", "基准测试")
-        svc.settings.set("court", "鄂尔多斯市东胜区人民法院")
-        svc.settings.remember("state.last_case_id", "1")
-        svc.settings.remember("state.last_stage", "filing")
+        svc.settings.set(SettingKey.REVIEWER, "基准测试")
+        svc.settings.set(SettingKey.COURT, "鄂尔多斯市东胜区人民法院")
+        svc.settings.set_all({SettingKey.LAST_CASE: "1", SettingKey.LAST_STAGE: "filing"})
         svc.close()
         tmp.replace(path)
     return path
@@ -115,12 +115,14 @@ def _cases_in_progress(svc: Services, first: int) -> list[int]:
     ids = [first] + [svc.cases.create(f"(2024)内0602民初{n}号").id for n in range(2, 6)]
     answers = (Status.CLEAR, Status.RISK, Status.NA)
     for k, case_id in enumerate(ids):
-        started = svc.review.open(case_id, Stage.TRIAL)
+        started = svc.checklists.open(case_id, Stage.TRIAL)
         for i, it in enumerate(started.items):
             if (i + k) % 2 == 0:
-                svc.review.set_status(started.info.id, it.point.id, answers[(i + k) % 3], "基准")
+                svc.session.act_as("基准")
+                svc.answers.set_status(started.info.id, it.point.id, answers[(i + k) % 3])
             if (i + k) % 7 == 0:
-                svc.review.set_note(started.info.id, it.point.id, f"第 {k} 案备注", "基准")
+                svc.session.act_as("基准")
+                svc.answers.set_note(started.info.id, it.point.id, f"第 {k} 案备注")
     return ids
 
 
@@ -129,14 +131,14 @@ def small_figures(db: str) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from riskdesk.app import open_services
+    from riskdesk.bootstrap import StartOptions, open_services
     from riskdesk.domain.model import Stage, Status
     from riskdesk.ui.main_window import MainWindow
 
-    svc = open_services(db, None, backups=False)
+    svc = open_services(StartOptions(db), backups=False)
     app = _gui_app()
-    svc.settings.set("reviewer", "基准测试")
-    svc.settings.set("court", "鄂尔多斯市东胜区人民法院")  # else the first-run dialog would wait for a person
+    svc.settings.set(SettingKey.REVIEWER, "基准测试")
+    svc.settings.set(SettingKey.COURT, "鄂尔多斯市东胜区人民法院")  # else the first-run dialog would wait for a person
     case = svc.cases.create("(2024)内0602民初1号")
     win = MainWindow(svc)
     win.show()
@@ -148,7 +150,7 @@ def small_figures(db: str) -> dict[str, float]:
     turn = iter(_cases_in_progress(svc, case.id) * 40)
 
     def open_checklist() -> None:
-        panel.load(svc.review.open(next(turn), Stage.TRIAL))
+        panel.load(svc.checklists.open(next(turn), Stage.TRIAL))
         app.processEvents()
 
     out["open_checklist_ms"] = median_ms(open_checklist, runs=21)
@@ -156,15 +158,15 @@ def small_figures(db: str) -> dict[str, float]:
     out["switch_stage_ms"] = median_ms(lambda: (win.switch_stage(next(stages)), app.processEvents()))  # type: ignore[attr-defined]
     flip = iter([Status.CLEAR, Status.RISK] * 200)
     points = iter([f"LA-{i % 100 + 1:03d}" for i in range(400)])
-    out["commit_ms"] = median_ms(lambda: svc.review.set_status(cl, next(points), next(flip), "基准"), runs=51)
+    out["commit_ms"] = median_ms(lambda: svc.answers.set_status(cl, next(points), next(flip)), runs=51)
     notes = iter([f"备注 {i}" for i in range(200)])
-    out["note_save_ms"] = median_ms(lambda: svc.review.set_note(cl, "LA-001", next(notes), "基准"), runs=51)
+    out["note_save_ms"] = median_ms(lambda: svc.answers.set_note(cl, "LA-001", next(notes)), runs=51)
     win.switch_stage(Stage.FILING)
     keys = iter([Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3] * 40)
 
     def keypress() -> None:
         if panel.current_point() == "LA-100":
-            panel.load(svc.review.open(case.id, Stage.FILING), "LA-001")
+            panel.load(svc.checklists.open(case.id, Stage.FILING), "LA-001")
         QTest.keyClick(panel.tree, next(keys))
         panel.tree.viewport().repaint()
 
@@ -175,18 +177,18 @@ def small_figures(db: str) -> dict[str, float]:
 
 
 def big_figures(path: Path, cases: int) -> dict[str, float]:
-    from riskdesk.app import open_services
+    from riskdesk.bootstrap import StartOptions, open_services
     from riskdesk.domain.model import Stage
     from riskdesk.services import CaseQuery
 
-    svc = open_services(str(path), None, backups=False)
+    svc = open_services(StartOptions(str(path)), backups=False)
     out: dict[str, float] = {}
     out["search_10k_ms"] = max(
         median_ms(lambda: svc.cases.list(CaseQuery("（2023）内0602民初1", limit=200))),
         median_ms(lambda: svc.cases.list(CaseQuery("王伟", limit=200))),
     )
     ids = iter([1 + (i * 97) % cases for i in range(100)])
-    out["open_checklist_10k_ms"] = median_ms(lambda: svc.review.open(next(ids), Stage.TRIAL))
+    out["open_checklist_10k_ms"] = median_ms(lambda: svc.checklists.open(next(ids), Stage.TRIAL))
     out["counts_10k_ms"] = median_ms(svc.cases.all_counts, runs=5)
     svc.close()
     out["db_mb"] = round(path.stat().st_size / 1e6, 1)

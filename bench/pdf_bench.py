@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 
 from bench.timing import median_ms, paired_ms  # noqa: E402
 from riskdesk.domain.catalog import RiskPoint  # noqa: E402
-from riskdesk.domain.model import Stage, Status  # noqa: E402
+from riskdesk.domain.model import SettingKey, Stage, Status  # noqa: E402
 from riskdesk.services import Services  # noqa: E402
 from riskdesk.services.report_service import ReportService  # noqa: E402
 
@@ -68,15 +68,15 @@ def measure(runs: int = 11) -> dict[str, float]:
         tmp = Path(tmp_name)
         svc = Services.open("sqlite:///" + str(tmp / "bench.db"), _catalog_dir(tmp), backups=False)
         try:
-            svc.settings.set("court", "内蒙古自治区包头市昆都仑区人民法院")
+            svc.settings.set(SettingKey.COURT, "内蒙古自治区包头市昆都仑区人民法院")
             case = svc.cases.create(CASE_NO, "买卖合同纠纷", "张三诉李四", "王法官")
             for stage in Stage:
-                view = svc.review.open(case.id, stage)
+                view = svc.checklists.open(case.id, stage)
                 for i, it in enumerate(view.items[:40]):
                     status = (Status.CLEAR, Status.RISK, Status.NA)[i % 3]
-                    svc.review.set_status(view.info.id, it.point.id, status, "王法官")
+                    svc.answers.set_status(view.info.id, it.point.id, status)
                     if status is Status.RISK:
-                        svc.review.set_note(view.info.id, it.point.id, "已书面告知当事人补正，待补正材料到院后复核。", "王法官")
+                        svc.answers.set_note(view.info.id, it.point.id, "已书面告知当事人补正，待补正材料到院后复核。")
             reports = ReportService(svc)
             points = svc.catalogs.catalog.stage(Stage.TRIAL).points
             guidance, floor, ratio = paired_ms(lambda: reports.guidance_pdf(Stage.TRIAL), lambda: floor_pdf(points),

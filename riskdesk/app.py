@@ -1,4 +1,4 @@
-"""Composition root: parse arguments, open the database and services, start the CLI or the GUI.
+"""Composition root: read the options, then run a sub-command or start the window.
 
 Start-up order matters for speed: SQLAlchemy is imported before PySide6 (shiboken's import hook
 slows every later import), and reportlab is imported only when a PDF is made.
@@ -8,26 +8,17 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from riskdesk.services import Services
 
-
-def database_url(db: str | None) -> str:
-    from riskdesk.paths import default_db_path
-    from riskdesk.storage.db import resolve_url
-
-    return resolve_url(db, default_db_path)
-
-
-def open_services(db: str | None, catalog: str | None, *, backups: bool = True) -> Services:
-    from riskdesk.cli import catalog_dir_arg
-    from riskdesk.services import Services
-
-    return Services.open(database_url(db), catalog_dir_arg(catalog), backups=backups)
+EXIT_NO_DISPLAY = 2
+# Qt platforms that draw without a screen; any other needs an X11 or Wayland display on Linux.
+_HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "vkkhrdisplay", "eglfs", "linuxfb")
 
 
 def gui_arguments(args: list[str]) -> argparse.Namespace | None:
@@ -49,6 +40,25 @@ def gui_arguments(args: list[str]) -> argparse.Namespace | None:
     return parsed if not rest else None
 
 
+def display_missing(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """True when Qt would find no screen to open a window on (an SSH session, a service account).
+
+    Qt aborts the process with a core dump then; RiskDesk says so in one line before Qt loads.
+    Windows and macOS always have their own platform plugin.
+    """
+    env = os.environ if environ is None else environ
+    if (platform or sys.platform) in ("win32", "darwin"):
+        return False
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip().lower()
+    if qpa in _HEADLESS_PLATFORMS:
+        return False
+    if qpa.startswith("wayland"):
+        return not env.get("WAYLAND_DISPLAY")
+    if qpa == "xcb":
+        return not env.get("DISPLAY")
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     gui = gui_arguments(args)
@@ -56,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from riskdesk.cli import run
 
         return run(args)
+    if display_missing():
+        print("riskdesk: 没有找到图形显示环境（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。"
+              "命令行用法见 riskdesk --help。 / No graphical display found; `riskdesk --help` lists the commands.",
+              file=sys.stderr)
+        return EXIT_NO_DISPLAY
     # No garbage collection until the window is painted: start-up makes ~70,000 objects that live
     # as long as the window (modules, Qt wrappers, the catalog), and collecting while they were
     # being made took ~140 passes and ~100 ms. launch_gui freezes them and turns collection back on.
@@ -64,23 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # every import that comes after it.
     import sqlalchemy  # noqa: F401
 
-    opener = opened_ahead(lambda: open_warm(gui.db, gui.catalog))
+    from riskdesk.bootstrap import StartOptions, open_warm
+
+    start = StartOptions(gui.db, gui.catalog)
+    opener = opened_ahead(lambda: open_warm(start))
     from riskdesk.ui.launch import launch_gui
 
     return launch_gui(opener, gui.lang)
-
-
-def open_warm(db: str | None, catalog: str | None) -> Services:
-    """The window's services with the catalog loaded and recorded, ready for the first checklist."""
-    # No backup here: the window takes the day's backup in the background once it is shown (a big
-    # database takes seconds to copy and check; start-up must not wait for it).
-    services = open_services(db, catalog, backups=False)
-    try:
-        services.warm_up()
-    except BaseException:
-        services.close()
-        raise
-    return services
 
 
 def opened_ahead(open_fn: Callable[[], Services]) -> Callable[[], Services]:

@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 
 APP_NAME = "RiskDesk"
-DB_ENV = "RISKDESK_DB"
 
 
 @cache

@@ -38,6 +38,6 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def services(db_path: Path, catalog_dir: Path) -> Iterator[Services]:
-    svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
+    svc = Services.open("sqlite:///" + str(db_path), catalog_dir, actor_name="王法官")
     yield svc
     svc.close()

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from riskdesk.app import open_warm, opened_ahead
+from riskdesk.app import display_missing, opened_ahead
+from riskdesk.bootstrap import StartOptions, open_warm
 from riskdesk.catalog.errors import CatalogError
+from riskdesk.domain.model import SettingKey
 from riskdesk.services import Services
-from riskdesk.services.errors import InvalidInput
 from riskdesk.storage.schema import catalog_versions
 from riskdesk.ui.launch import resume_garbage_collection
 
@@ -48,9 +49,8 @@ def test_an_error_opening_ahead_reaches_the_window_on_its_first_call() -> None:
 
 
 def test_open_warm_loads_and_records_the_catalog(db_path: Path, catalog_dir: Path) -> None:
-    services = open_warm(str(db_path), str(catalog_dir))
+    services = open_warm(StartOptions(str(db_path), str(catalog_dir)))
     try:
-        assert services.catalogs.registered
         with services.db.reading() as conn:
             assert conn.execute(catalog_versions.select()).first() is not None
     finally:
@@ -61,7 +61,7 @@ def test_a_broken_catalog_stops_the_start_not_the_first_case(db_path: Path, cata
     with (catalog_dir / "filing.yaml").open("a", encoding="utf-8") as fh:
         fh.write("\n  - [unclosed\n")
     with pytest.raises(CatalogError):
-        open_warm(str(db_path), str(catalog_dir))
+        open_warm(StartOptions(str(db_path), str(catalog_dir)))
 
 
 def test_collection_resumes_with_start_up_objects_frozen() -> None:
@@ -75,11 +75,43 @@ def test_collection_resumes_with_start_up_objects_frozen() -> None:
         gc.enable()
 
 
-def test_remember_all_stores_several_values_at_once(services: Services) -> None:
-    services.settings.remember_all({"state.last_case_id": "7", "state.last_stage": "trial"})
-    assert services.settings.recall("state.last_case_id") == "7"
-    assert services.settings.recall("state.last_stage") == "trial"
-    services.settings.remember_all({"state.last_case_id": "8", "state.last_stage": "trial"})
-    assert services.settings.recall("state.last_case_id") == "8"
-    with pytest.raises(InvalidInput, match="state key"):
-        services.settings.remember_all({"court": "不是状态键"})
+def test_settings_store_several_values_at_once(services: Services) -> None:
+    services.settings.set_all({SettingKey.LAST_CASE: "7", SettingKey.LAST_STAGE: "trial"})
+    assert services.settings.get(SettingKey.LAST_CASE) == "7"
+    assert services.settings.get(SettingKey.LAST_STAGE) == "trial"
+    services.settings.set_all({SettingKey.LAST_CASE: "8", SettingKey.LAST_STAGE: "trial"})
+    fresh = Services(services.db, services.catalogs.directory)  # another window: nothing cached
+    assert fresh.settings.get(SettingKey.LAST_CASE) == "8"
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "missing"),
+    [
+        ({}, "linux", True),  # an SSH session or a service account
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":1"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":1"}, "linux", True),
+        ({}, "win32", False),
+    ],
+)
+def test_display_detection(environ: dict[str, str], platform: str, missing: bool) -> None:
+    assert display_missing(environ, platform) is missing
+
+
+def test_no_display_is_one_line_and_status_2_before_qt(tmp_path: Path, catalog_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["RISKDESK_CATALOG"] = str(catalog_dir)
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "riskdesk", "--db", str(tmp_path / "x.db")],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+    lines = [line for line in proc.stderr.splitlines() if not line.startswith("import time:")]
+    assert len(lines) == 1 and "没有找到图形显示环境" in lines[0] and "riskdesk --help" in lines[0]
+    assert "PySide6" not in proc.stderr  # said before Qt was even imported
+    assert not (tmp_path / "x.db").exists()  # and nothing was opened

@@ -26,7 +26,8 @@
         <location filename="../../riskdesk/ui/case_list.py" line="88" />
         <source>%n case(s)</source>
         <translation>
-            <numerusform>共 %n 件</numerusform></translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -68,30 +69,43 @@
     </message>
 </context>
 <context>
+    <name>ChecklistBanners</name>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="48" />
+        <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
+        <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="55" />
+        <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
+        <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="199" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="265" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="200" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="266" />
         <source>Risk point</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="201" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="267" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="202" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="268" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="99" />
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="203" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="155" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="269" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -99,85 +113,25 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="114" />
-        <source>Filter by status</source>
-        <translation>按状态筛选</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="115" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="117" />
-        <source>Only: %1</source>
-        <translation>仅看：%1</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="119" />
-        <source>Filter by level</source>
-        <translation>按等级筛选</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
-        <source>All levels</source>
-        <translation>全部等级</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="122" />
-        <source>Level: %1</source>
-        <translation>等级：%1</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="124" />
-        <source>Filter by process node</source>
-        <translation>按流程节点筛选</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="127" />
-        <source>Search this checklist (number, words, note)</source>
-        <translation>在本清单中搜索（编号、关键词、备注）</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="128" />
-        <source>Search this checklist</source>
-        <translation>在本清单中搜索</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="130" />
-        <source>Show all</source>
-        <translation>显示全部</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="190" />
-        <source>All process nodes</source>
-        <translation>全部流程节点</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="207" />
-        <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
-        <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="312" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="132" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="330" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="143" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="374" />
-        <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
-        <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="167" />
+        <source>Cannot open the checklist</source>
+        <translation>无法打开核查清单</translation>
     </message>
 </context>
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_tree.py" line="38" />
+        <location filename="../../riskdesk/ui/checklist_tree.py" line="54" />
         <source>Checklist</source>
         <translation>核查清单</translation>
     </message>
@@ -185,180 +139,238 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="46" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="47" />
         <source>Risk point details</source>
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="61" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="62" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="63" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="64" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="64" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="101" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="102" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="125" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="126" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="126" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="128" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="137" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="137" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="138" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="138" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="139" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="139" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="140" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="150" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="155" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="155" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="159" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="160" />
         <source>Changed in the new catalog — answer again. Before the change</source>
         <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="166" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="167" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="174" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="175" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="187" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="188" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="191" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="202" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="203" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="21" />
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="22" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="24" />
+        <source>Only: %1</source>
+        <translation>仅看：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="26" />
+        <source>Filter by level</source>
+        <translation>按等级筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="27" />
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="29" />
+        <source>Level: %1</source>
+        <translation>等级：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="31" />
+        <source>Filter by process node</source>
+        <translation>按流程节点筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="34" />
+        <source>Search this checklist (number, words, note)</source>
+        <translation>在本清单中搜索（编号、关键词、备注）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="35" />
+        <source>Search this checklist</source>
+        <translation>在本清单中搜索</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="37" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="59" />
+        <source>All process nodes</source>
+        <translation>全部流程节点</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="17" />
+        <location filename="../../riskdesk/ui/labels.py" line="18" />
         <source>Unreviewed</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="18" />
+        <location filename="../../riskdesk/ui/labels.py" line="19" />
         <source>No risk</source>
         <translation>无风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="19" />
+        <location filename="../../riskdesk/ui/labels.py" line="20" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="20" />
+        <location filename="../../riskdesk/ui/labels.py" line="21" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <location filename="../../riskdesk/ui/labels.py" line="26" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <location filename="../../riskdesk/ui/labels.py" line="26" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="25" />
+        <location filename="../../riskdesk/ui/labels.py" line="26" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="30" />
         <source>Filing</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="30" />
         <source>Trial</source>
         <translation>审判</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="30" />
         <source>Enforcement</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="35" />
         <source>Civil</source>
         <translation>民事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="36" />
         <source>Criminal</source>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="37" />
         <source>Administrative</source>
         <translation>行政</translation>
     </message>
@@ -366,17 +378,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="42" />
+        <location filename="../../riskdesk/ui/main_window.py" line="32" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="68" />
-        <source>Stage</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="79" />
+        <location filename="../../riskdesk/ui/main_window.py" line="65" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -385,144 +392,134 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="56" />
+        <location filename="../../riskdesk/ui/main_window.py" line="184" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="94" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="96" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="97" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="100" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="101" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="102" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="119" />
+        <location filename="../../riskdesk/ui/main_window.py" line="105" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="109" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="158" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="180" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../riskdesk/ui/main_window.py" line="211" />
-        <source>%n risk(s)</source>
-        <translation>
-            <numerusform>%n 项存在风险</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="213" />
-        <source>complete</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="222" />
+        <location filename="../../riskdesk/ui/main_window.py" line="190" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="222" />
+        <location filename="../../riskdesk/ui/main_window.py" line="190" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="223" />
+        <location filename="../../riskdesk/ui/main_window.py" line="191" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="200" />
+        <location filename="../../riskdesk/ui/main_window.py" line="204" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="235" />
+        <location filename="../../riskdesk/ui/main_window.py" line="205" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="249" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="226" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="274" />
+        <location filename="../../riskdesk/ui/main_window.py" line="244" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="282" />
+        <location filename="../../riskdesk/ui/main_window.py" line="252" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -531,12 +528,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="297" />
+        <location filename="../../riskdesk/ui/main_window.py" line="267" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="298" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -544,63 +541,63 @@ Database: %4</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="34" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="33" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="38" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="37" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="40" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="39" />
         <source>Cause of action</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
-        <location filename="../../riskdesk/ui/dialogs.py" line="52" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="51" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="44" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="43" />
         <source>Judge in charge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
         <source>Case No. *</source>
         <translation>案号 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="51" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="50" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="53" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="52" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="56" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="71" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="70" />
         <source>Format: (year) court code + type code + serial + 号</source>
         <translation>格式：（年度）法院代字 + 类型代字 + 编号 + 号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="82" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="81" />
         <source>Will be saved as %1</source>
         <translation>将保存为 %1</translation>
     </message>
@@ -608,84 +605,84 @@ Database: %4</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="81" />
-        <location filename="../../riskdesk/ui/print_dialog.py" line="174" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="73" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="165" />
         <source>Print / Export</source>
         <translation>打印 / 导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="86" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="78" />
         <source>Which document?</source>
         <translation>打印或导出哪份文书？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="80" />
         <source>Risk warnings and operating guidance — %1</source>
         <translation>《%1环节风险提示与操作指引》</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="81" />
         <source>Risk warnings and operating guidance — all three stages</source>
         <translation>立案、审判、执行三个环节的《风险提示与操作指引》</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="82" />
         <source>Blank paper checklist — %1</source>
         <translation>%1环节空白核查清单（纸质填写用）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="91" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="83" />
         <source>Checklist report of this case (all stages started)</source>
         <translation>本案风险核查报告（已开始核查的各环节）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="102" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="94" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="103" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="95" />
         <source>Open in PDF viewer</source>
         <translation>用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="104" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="96" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="105" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="97" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="142" />
-        <location filename="../../riskdesk/ui/print_dialog.py" line="205" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="133" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="196" />
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="159" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="150" />
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="166" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="157" />
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="168" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="159" />
         <source>Save the PDFs into</source>
         <translation>选择保存 PDF 的文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="173" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="164" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/print_dialog.py" line="173" />
+        <location filename="../../riskdesk/ui/print_dialog.py" line="164" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -693,57 +690,57 @@ Database: %4</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
         <source>Welcome to RiskDesk</source>
         <translation>欢迎使用 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="113" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="112" />
         <source>Reviewer name</source>
         <translation>承办人姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="115" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="114" />
         <source>Court name</source>
         <translation>法院名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="116" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="115" />
         <source>e.g. 鄂尔多斯市东胜区人民法院</source>
         <translation>例如：鄂尔多斯市东胜区人民法院</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="122" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="121" />
         <source>Before you start: whose name goes on each answer, and which court is printed on the documents. Both can be changed later in Settings.</source>
         <translation>开始之前，请填写承办人姓名（记录在每一项核查结果上）和法院名称（印在打印文书上）。以后可在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="127" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="126" />
         <source>Reviewer (承办人) *</source>
         <translation>承办人 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="128" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="127" />
         <source>Court (法院名称) *</source>
         <translation>法院名称 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="132" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="131" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="133" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="132" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="141" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="140" />
         <source>Both names are needed.</source>
         <translation>两项都需要填写。</translation>
     </message>
@@ -751,87 +748,87 @@ Database: %4</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="155" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="154" />
         <source>New case (cursor in the case number; Enter creates it)</source>
         <translation>新建案件（光标在案号栏，回车即创建）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="156" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="155" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="157" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="156" />
         <source>Filing / Trial / Enforcement checklist</source>
         <translation>立案 / 审判 / 执行清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="158" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="157" />
         <source>Previous / next risk point</source>
         <translation>上一个 / 下一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="159" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="158" />
         <source>No risk — saved, next point</source>
         <translation>无风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="160" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="159" />
         <source>Risk found — saved, next point</source>
         <translation>存在风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="161" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="160" />
         <source>Not applicable — saved, next point</source>
         <translation>不适用——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="162" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="161" />
         <source>Back to unreviewed — saved, next point</source>
         <translation>改回未核查——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="163" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="162" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="164" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="163" />
         <source>Edit the note (saved as you type)</source>
         <translation>编辑备注（边输入边保存）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="165" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="164" />
         <source>From the note: back to the checklist; from the checklist: back to the case list</source>
         <translation>在备注中：返回清单；在清单中：返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="166" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="165" />
         <source>In the case list: open the case where you left off</source>
         <translation>在案件列表中：打开案件并回到上次的位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="167" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="166" />
         <source>Print / export PDF</source>
         <translation>打印 / 导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="168" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="167" />
         <source>Statistics of all cases</source>
         <translation>全部案件的统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="168" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="171" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -839,21 +836,40 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="178" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="177" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="187" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="186" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StageTabs</name>
+    <message>
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="17" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="49" />
+        <source>%n risk(s)</source>
+        <translation>
+            <numerusform>%n 项存在风险</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="51" />
+        <source>complete</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
     <name>StatsDialog</name>
     <message>
         <location filename="../../riskdesk/ui/stats_dialog.py" line="16" />
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="38" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="40" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -893,12 +909,12 @@ Database: %4</source>
         <translation>风险率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="39" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="41" />
         <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
         <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="45" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

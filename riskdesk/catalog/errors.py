@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from riskdesk.domain.errors import RiskDeskError
+
 
 @dataclass(frozen=True)
 class CatalogIssue:
@@ -17,9 +19,11 @@ class CatalogIssue:
         return f"{self.file}:{self.line}: {where}{self.message}"
 
 
-class CatalogError(Exception):
+class CatalogError(RiskDeskError):
     """The catalog cannot be used; ``issues`` lists every problem found."""
+
+    label = ""
 
     def __init__(self, issues: list[CatalogIssue]) -> None:
         self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
+        super().__init__("风险点目录有误：\n" + "\n".join(str(i) for i in issues))

@@ -216,10 +216,11 @@ _TYPES = (
     CaseType("司救行", K.JUDICIAL_AID, P.JUDICIAL_AID, None, None),
     CaseType("司惩", K.SANCTION, P.SANCTION, None, None),
     CaseType("司惩复", K.SANCTION, P.SANCTION_REVIEW, None, None),
-    # 非诉保全审查: the 立案 stage holds the 诉前保全 points; carrying it out is a separate 执保 case.
+    # 非诉保全审查 (财产、行为、证据保全, before a suit or an arbitration): the 立案 stage holds the
+    # 诉前保全 points; carrying a ruling out is a separate 执保 case. 行保 is 行为保全, not 行政.
     CaseType("财保", K.PRESERVATION, P.PRESERVATION_REVIEW, _CIV, (_F,)),
+    CaseType("行保", K.PRESERVATION, P.PRESERVATION_REVIEW, _CIV, (_F,)),
     CaseType("证保", K.PRESERVATION, P.PRESERVATION_REVIEW, _CIV, (_F,)),
-    CaseType("行保", K.PRESERVATION, P.PRESERVATION_REVIEW, _ADM, (_F,)),
     # 执行: the branch of law comes from the 执行依据 (origin case), when it is named.
     CaseType("执", K.ENFORCEMENT, P.ENFORCEMENT, None, (_E,)),
     CaseType("执恢", K.ENFORCEMENT, P.ENFORCEMENT_RESUMED, None, (_E,)),

@@ -6,6 +6,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple, NewType
+
+# Row ids of the database, typed so that a case id cannot be passed where a checklist id is meant.
+CaseId = NewType("CaseId", int)
+ChecklistId = NewType("ChecklistId", int)
 
 
 class Stage(enum.Enum):
@@ -89,9 +94,33 @@ MAX_NOTE_LENGTH = 10_000
 MAX_FIELD_LENGTH = 500
 
 
+class AnswerField(enum.Enum):
+    """The two parts of an answer a reviewer changes; the value is the change log's ``field``."""
+
+    STATUS = "status"
+    NOTE = "note"
+
+
+class SettingKey(enum.Enum):
+    """Settings a person sets (court and reviewer) and where the window was left."""
+
+    COURT = "court"
+    REVIEWER = "reviewer"
+    LAST_CASE = "state.last_case_id"
+    LAST_STAGE = "state.last_stage"
+
+    @property
+    def label_zh(self) -> str:
+        return {"court": "法院名称", "reviewer": "承办人"}.get(self.value, self.value)
+
+    @property
+    def user_facing(self) -> bool:
+        return self in (SettingKey.COURT, SettingKey.REVIEWER)
+
+
 @dataclass(frozen=True)
 class Case:
-    id: int
+    id: CaseId
     case_no: str
     cause: str
     parties: str
@@ -156,9 +185,34 @@ class Result:
 
 
 @dataclass(frozen=True)
+class HistoryEntry:
+    """One change of one answer, from the change log."""
+
+    at: datetime
+    who: str
+    field: AnswerField
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class AnswerSaved:
+    """What one saved answer changed: the answer itself and its checklist's new counts.
+
+    Services return it; the window hands it to everything that shows progress (tab bar, case
+    list, status bar) instead of each of them asking again.
+    """
+
+    case_id: CaseId
+    stage: Stage
+    result: Result
+    counts: StageCounts
+
+
+@dataclass(frozen=True)
 class ChecklistInfo:
-    id: int
-    case_id: int
+    id: ChecklistId
+    case_id: CaseId
     stage: Stage
     catalog_version: str
     catalog_fingerprint: str
@@ -166,15 +220,25 @@ class ChecklistInfo:
     last_point_id: str = ""  # where the reviewer was when the checklist was last left
 
 
+class CountsRow(NamedTuple):
+    """One checklist's kept counts, as the statistics query returns them (a plain tuple underneath)."""
+
+    case_id: int
+    stage: str
+    unreviewed: int
+    clear: int
+    risk: int
+    na: int
+
+
 class CountsTable:
     """Per-status counts of every case and stage, kept as plain rows.
 
     Statistics over a court's whole history read tens of thousands of these; building an object per
     row cost more than the query, so StageCounts are made only for the rows someone asks about.
-    Each row is (case_id, stage value, unreviewed, clear, risk, na).
     """
 
-    def __init__(self, rows: list[tuple[int, str, int, int, int, int]]) -> None:
+    def __init__(self, rows: list[CountsRow]) -> None:
         self.rows = rows
         self._index: dict[tuple[int, str], int] | None = None
 
@@ -183,29 +247,30 @@ class CountsTable:
 
     def get(self, case_id: int, stage: Stage) -> StageCounts | None:
         if self._index is None:
-            self._index = {(r[0], r[1]): i for i, r in enumerate(self.rows)}
+            self._index = {(r.case_id, r.stage): i for i, r in enumerate(self.rows)}
         i = self._index.get((case_id, stage.value))
         if i is None:
             return None
-        _, _, unreviewed, clear, risk, na = self.rows[i]
-        return StageCounts(unreviewed + clear + risk + na, unreviewed, clear, risk, na)
+        row = self.rows[i]
+        return StageCounts(row.unreviewed + row.clear + row.risk + row.na, row.unreviewed, row.clear, row.risk,
+                           row.na)
 
     def stage_summary(self, stage: Stage) -> tuple[int, int, StageCounts]:
         """(cases that started this stage, cases that finished it, summed counts) for statistics."""
         started = finished = 0
         for row in self.rows:
-            if row[1] == stage.value:
+            if row.stage == stage.value:
                 started += 1
-                finished += row[2] == 0
+                finished += row.unreviewed == 0
         return started, finished, self.totals(stage)
 
     def totals(self, stage: Stage | None = None) -> StageCounts:
         """Sum over every case (of one stage, or of all)."""
         u = c = r = n = 0
         for row in self.rows:
-            if stage is None or row[1] == stage.value:
-                u += row[2]
-                c += row[3]
-                r += row[4]
-                n += row[5]
+            if stage is None or row.stage == stage.value:
+                u += row.unreviewed
+                c += row.clear
+                r += row.risk
+                n += row.na
         return StageCounts(u + c + r + n, u, c, r, n)

@@ -2,38 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
-from riskdesk.services.cases import CaseQuery, CaseService, SettingsService
+from riskdesk.services.answers import AnswerService
+from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
+from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
 from riskdesk.services.report_service import ReportService
-from riskdesk.services.review import ChecklistItem, ChecklistView, ReviewService
+from riskdesk.services.session import Session
+from riskdesk.services.settings import SettingsService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
 
-__all__ = ["CaseQuery", "ChecklistItem", "ChecklistView", "Services"]
+__all__ = ["CaseQuery", "ChecklistItem", "ChecklistView", "Services", "UpgradeReport"]
 
 
-@dataclass
 class Services:
-    db: Database
-    catalogs: CatalogStore
-    cases: CaseService
-    review: ReviewService
-    settings: SettingsService
-    reports: ReportService = field(init=False)
-    # Problems that do not stop work but someone should read (e.g. the day's backup could not be made).
-    warnings: list[str] = field(default_factory=list)
+    """Every service over one open database; a context manager that closes the database at the end.
 
-    def __post_init__(self) -> None:
+    ``warnings`` holds problems that do not stop work but someone should read (the day's backup
+    could not be made, for example).
+    """
+
+    def __init__(self, db: Database, catalog_dir: Path, *, actor_name: str | None = None,
+                 warnings: list[str] | None = None) -> None:
+        self.db = db
+        self.catalogs = CatalogStore(catalog_dir, db)
+        self.settings = SettingsService(db)
+        self.session = Session(self.settings, actor_name)
+        self.cases = CaseService(db)
+        self.checklists = ChecklistService(db, self.catalogs)
+        self.answers = AnswerService(db, self.session)
         self.reports = ReportService(self)
+        self.warnings = warnings or []
 
     @classmethod
-    def open(cls, url: str, catalog_dir: Path, *, backups: bool = True) -> Services:
+    def open(cls, url: str, catalog_dir: Path, *, backups: bool = True, actor_name: str | None = None,
+             busy_timeout_ms: int | None = None) -> Services:
         """Open (and migrate) the database, take the day's backup, and wire the services."""
-        db = Database(url)
+        db = Database(url, busy_timeout_ms=busy_timeout_ms)
         warnings: list[str] = []
         try:
             migrate.upgrade(db)
@@ -41,11 +50,10 @@ class Services:
                 warning = take_daily_backup(db.path)
                 if warning:
                     warnings.append(warning)
-        except Exception:
+        except BaseException:
             db.close()
             raise
-        catalogs = CatalogStore(catalog_dir)
-        return cls(db, catalogs, CaseService(db), ReviewService(db, catalogs), SettingsService(db), warnings)
+        return cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
 
     def warm_up(self) -> None:
         """Load the catalog and record it in the database now, so the first checklist opens at once.
@@ -53,10 +61,17 @@ class Services:
         The window's start-up calls this before Qt is imported; a broken catalog is reported here,
         with the other reasons the program cannot start, instead of when a case is opened.
         """
-        self.review.prepare()
+        self.checklists.prepare()
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
 
 
 def take_daily_backup(db_path: Path) -> str:

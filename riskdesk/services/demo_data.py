@@ -47,8 +47,8 @@ def generate(db: Database, catalogs: CatalogStore, cases: int, seed: int, *, app
     """Insert ``cases`` invented cases with 3 × 100 answers each; returns the number inserted."""
     if cases < 1 or cases > 200_000:
         raise InvalidInput("案件数应在 1 到 200000 之间")
-    with db.writing() as s:
-        fp = catalogs.ensure_registered(s)
+    fp = catalogs.register()
+    with db.reading() as s:
         existing = s.execute(select(func.count()).select_from(schema.cases)).scalar() or 0
     if existing and not append:
         raise InvalidInput(f"数据库中已有 {existing} 件案件；演示数据只写入空数据库（确需追加请用 --append）")

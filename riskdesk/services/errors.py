@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from riskdesk.domain.errors import RiskDeskError
 
-class ServiceError(Exception):
+
+class ServiceError(RiskDeskError):
     """Base: the request was refused and nothing was changed."""
 
 
 class InvalidInput(ServiceError):
-    pass
+    """Input the user can correct: the command line exits with status 2."""
+
+    exit_status = 2
 
 
 class NotFound(ServiceError):

@@ -9,11 +9,12 @@ import os
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from riskdesk.domain.model import Stage
+from riskdesk.domain.model import SettingKey, Stage
 from riskdesk.services.errors import NotFound, ServiceError
 
 if TYPE_CHECKING:
@@ -25,12 +26,30 @@ class ReportWriteError(ServiceError):
     """The PDF was made but could not be saved; the target file is untouched."""
 
 
+@dataclass(frozen=True)
+class Document:
+    """A PDF to make: its file name as the court would file it, and the call that renders it.
+
+    The data is read when the Document is made (on the caller's thread); ``render`` only lays out
+    the pages, so the window can run it on a worker thread without touching the database there.
+    """
+
+    file_name: str
+    title: str
+    render: Callable[[], bytes]
+
+
+def safe_file_name(text: str) -> str:
+    """A case number or title usable as a file name on Windows and Linux."""
+    return "".join("-" if ch in '/\\:*?"<>|' else ch for ch in text).strip() or "RiskDesk"
+
+
 class ReportService:
     def __init__(self, services: Services) -> None:
         self._services = services
 
     def _court(self) -> str:
-        return self._services.settings.get("court")
+        return self._services.settings.get(SettingKey.COURT)
 
     def catalog_sheet(self, stage: Stage) -> CatalogSheet:
         from riskdesk.reports.data import CatalogSheet  # only when printing: start-up stays lean
@@ -47,7 +66,7 @@ class ReportService:
         case = svc.cases.get(case_no)
         parts: list[CaseStageReport] = []
         for st in stages or list(Stage):
-            view = svc.review.existing(case.id, st)
+            view = svc.checklists.existing(case.id, st)
             if view is None:
                 if stages:
                     raise NotFound(f"案件 {case.case_no} 尚未开始{st.label_zh}环节的核查，无法打印该环节的报告")
@@ -60,9 +79,9 @@ class ReportService:
         return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
                           record_fingerprint(stages_t))
 
-    # -- jobs: the data is read now (on the caller's thread); the returned call only renders, so the
-    #    GUI can run it on a worker thread without touching the database from there.
-    def guidance_job(self, stage: Stage) -> Callable[[], bytes]:
+    # -- documents ---------------------------------------------------------------------------------
+    def guidance_document(self, stage: Stage) -> Document:
+        """《X环节风险提示与操作指引》 for the current catalog."""
         sheet = self.catalog_sheet(stage)
 
         def render() -> bytes:
@@ -70,9 +89,11 @@ class ReportService:
 
             return build_guidance(sheet)
 
-        return render
+        title = f"{stage.label_zh}环节风险提示与操作指引"
+        return Document(f"{title}.pdf", title, render)
 
-    def blank_job(self, stage: Stage) -> Callable[[], bytes]:
+    def blank_document(self, stage: Stage) -> Document:
+        """The blank paper checklist of one stage, to fill in by hand."""
         sheet = self.catalog_sheet(stage)
 
         def render() -> bytes:
@@ -80,9 +101,11 @@ class ReportService:
 
             return build_blank(sheet)
 
-        return render
+        title = f"{stage.label_zh}环节风险核查清单"
+        return Document(f"{title}.pdf", title, render)
 
-    def case_job(self, case_no: str, stages: list[Stage] | None = None) -> Callable[[], bytes]:
+    def case_document(self, case_no: str, stages: list[Stage] | None = None) -> Document:
+        """The case's 核查报告 for its started stages (``stages`` narrows the choice)."""
         report = self.case_report(case_no, stages)
 
         def render() -> bytes:
@@ -90,25 +113,16 @@ class ReportService:
 
             return build_case_report(report)
 
-        return render
+        return Document(f"{safe_file_name(report.case.case_no)}核查报告.pdf", "案件风险核查报告", render)
 
     def guidance_pdf(self, stage: Stage) -> bytes:
-        """《X环节风险提示与操作指引》 for the current catalog."""
-        from riskdesk.reports.guidance import build_guidance
-
-        return build_guidance(self.catalog_sheet(stage))
+        return self.guidance_document(stage).render()
 
     def blank_pdf(self, stage: Stage) -> bytes:
-        """The blank paper checklist of one stage, to fill in by hand."""
-        from riskdesk.reports.blank import build_blank
-
-        return build_blank(self.catalog_sheet(stage))
+        return self.blank_document(stage).render()
 
     def case_pdf(self, case_no: str, stages: list[Stage] | None = None) -> bytes:
-        """The case's 核查报告 for its started stages (``stages`` narrows the choice)."""
-        from riskdesk.reports.case_report import build_case_report
-
-        return build_case_report(self.case_report(case_no, stages))
+        return self.case_document(case_no, stages).render()
 
     def write(self, path: str | os.PathLike[str], data: bytes) -> Path:
         """Save atomically: a temporary file next to the target, then os.replace.

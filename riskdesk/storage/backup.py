@@ -11,19 +11,44 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from riskdesk.storage.db import DatabaseBusyError, DatabaseDamagedError, DatabaseError, translate_error
+from riskdesk.storage.backup_names import (
+    DAILY_PREFIX,
+    PRE_MIGRATION_PREFIX,
+    legacy_copies,
+    legacy_copies_are_mine,
+    other_databases,
+    own_backup_dir,
+    own_copies,
+)
+from riskdesk.storage.db import (
+    BackupUnusableError,
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseError,
+    translate_error,
+)
 
-BACKUP_DIR = "backups"
 DAILY_KEEP = 7
-_DAILY_PREFIX = "daily-"
-_PRE_MIGRATION_PREFIX = "pre-migration-"
 
 
 def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / BACKUP_DIR
+    """The folder of this database's automatic copies."""
+    return own_backup_dir(db_path)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """SQLite's judgement of a database file: ``ok``, or what is wrong with it."""
+
+    ok: bool
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return "ok" if self.ok else self.detail
 
 
 def _fsync(path: Path) -> None:
@@ -79,36 +104,33 @@ def copy_database(source: Path, dest: Path) -> Path:
     return dest
 
 
-def verify_database(path: Path) -> str:
-    """``ok`` or SQLite's description of what is wrong with the file."""
+def _check(path: Path, pragma: str) -> Verdict:
     try:
         conn = sqlite3.connect(_uri(path, "ro"), uri=True)
         try:
-            row = conn.execute("PRAGMA integrity_check").fetchone()
+            row = conn.execute(f"PRAGMA {pragma}").fetchone()
             conn.execute("SELECT count(*) FROM cases").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return str(row[0]) if row else "empty answer"
+        return Verdict(False, str(exc))
+    detail = str(row[0]) if row else "empty answer"
+    return Verdict(detail == "ok", detail)
+
+
+def verify_database(path: Path) -> Verdict:
+    """SQLite's full integrity check of a RiskDesk database file (it must hold the cases table)."""
+    return _check(path, "integrity_check")
+
+
+def _quick_check(path: Path) -> Verdict:
+    return _check(path, "quick_check")
 
 
 def pre_migration_backup(db_path: Path, from_revision: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = backup_dir(db_path) / f"{_PRE_MIGRATION_PREFIX}{from_revision}-{stamp}.db"
+    dest = backup_dir(db_path) / f"{PRE_MIGRATION_PREFIX}{from_revision}-{stamp}.db"
     return copy_database(db_path, dest)
-
-
-def _quick_check(path: Path) -> str:
-    try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
-        try:
-            row = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return str(row[0]) if row else "empty answer"
 
 
 def daily_backup(db_path: Path, today: datetime | None = None) -> Path | None:
@@ -122,36 +144,76 @@ def daily_backup(db_path: Path, today: datetime | None = None) -> Path | None:
     if not os.access(db_path, os.W_OK) or not os.access(db_path.parent, os.W_OK):
         # A database this process cannot write cannot change either: yesterday's copy is still current.
         return None
+    adopt_legacy_backups(db_path)
     day = (today or datetime.now()).strftime("%Y-%m-%d")
     folder = backup_dir(db_path)
-    dest = folder / f"{_DAILY_PREFIX}{day}.db"
+    dest = folder / f"{DAILY_PREFIX}{day}.db"
     if dest.exists():
         return None
     copy_database(db_path, dest)
     verdict = _quick_check(dest)
-    if verdict != "ok":
+    if not verdict.ok:
         dest.unlink(missing_ok=True)
         raise DatabaseDamagedError(db_path, f"完整性检查未通过：{verdict}")
-    dailies = sorted(folder.glob(f"{_DAILY_PREFIX}*.db"))
+    dailies = sorted(folder.glob(f"{DAILY_PREFIX}*.db"))
     for old in dailies[:-DAILY_KEEP]:
         old.unlink(missing_ok=True)
     return dest
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    """Newest first."""
-    folder = backup_dir(db_path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """This database's automatic copies (never another database's), newest first."""
+    return sorted(own_copies(db_path), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest automatic backup that passes SQLite's integrity check (a bad copy is skipped)."""
+    """The newest automatic backup of this database that passes SQLite's integrity check."""
     for candidate in list_backups(db_path):
-        if verify_database(candidate) == "ok":
+        if verify_database(candidate).ok:
             return candidate
     return None
+
+
+def _first_case(path: Path) -> tuple[str, str] | None:
+    """The oldest case's number and creation time: what a database and its copies have in common."""
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        try:
+            row = conn.execute("SELECT case_no, created_at FROM cases ORDER BY id LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return (str(row[0]), str(row[1])) if row else None
+
+
+def adopt_legacy_backups(db_path: Path) -> list[Path]:
+    """Move copies RiskDesk 0.1 wrote straight into ``backups/`` into this database's own folder.
+
+    Alone in its folder, a database takes them all. Beside other databases it takes only the copies
+    that hold its own first case; the others stay for the database they belong to.
+    """
+    old = legacy_copies(db_path)
+    if not old or not db_path.exists():
+        return []
+    if legacy_copies_are_mine(db_path):
+        mine = old
+    else:
+        mark = _first_case(db_path)
+        others = {_first_case(p) for p in other_databases(db_path)}
+        mine = [p for p in old if mark is not None and mark not in others and _first_case(p) == mark]
+    folder = backup_dir(db_path)
+    moved = []
+    for copy in mine:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / copy.name
+        if target.exists():
+            continue
+        copy.replace(target)
+        moved.append(target)
+    if moved:
+        _fsync(folder)
+    return moved
 
 
 def _refuse_if_in_use(db_path: Path) -> None:
@@ -162,7 +224,7 @@ def _refuse_if_in_use(db_path: Path) -> None:
     A damaged file is not asked: switching its journal mode would rewrite header bytes of the very
     file that is about to be kept as evidence (RiskDesk would not have it open anyway).
     """
-    if _quick_check(db_path) != "ok":
+    if not _quick_check(db_path).ok:
         return
     try:
         conn = sqlite3.connect(_uri(db_path, "rw"), uri=True, timeout=1.0)
@@ -187,8 +249,8 @@ def restore_database(backup: Path, db_path: Path) -> Path | None:
     Returns where the replaced file was kept (None when there was none).
     """
     verdict = verify_database(backup)
-    if verdict != "ok":
-        raise ValueError(f"备份文件不可用：{backup}（{verdict}）")
+    if not verdict.ok:
+        raise BackupUnusableError(f"备份文件不可用：{backup}（{verdict}）")
     kept: Path | None = None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if db_path.exists():

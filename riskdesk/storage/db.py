@@ -1,46 +1,34 @@
-"""Opening the SQLite database: URL resolution, connection pragmas, damage checks, sessions.
+"""Opening the SQLite database: URL resolution, connection pragmas, damage checks, transactions.
 
 Every connection runs with foreign keys on, WAL journaling and ``synchronous=FULL`` so that a
 commit that returned is on disk even if the workstation loses power a moment later.
 
-A writer waits for another process's lock up to the busy timeout: 5 s, or ``RISKDESK_BUSY_TIMEOUT_MS``
-(milliseconds) from the environment, read when a Database is opened (tests use a short one).
+A writer waits for another process's lock up to the busy timeout: 5 s unless the caller says
+otherwise (the composition root reads ``RISKDESK_BUSY_TIMEOUT_MS``; tests use a short one).
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import struct
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+from riskdesk.domain.errors import RiskDeskError
+from riskdesk.storage.backup_names import has_own_backups
 
-BUSY_TIMEOUT_S = 5.0
-BUSY_TIMEOUT_ENV = "RISKDESK_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
-# Beside the database; the same name as storage.backup.BACKUP_DIR (kept here to avoid an import cycle).
-_BACKUP_DIR = "backups"
 
 
-def busy_timeout_ms() -> int:
-    """The configured busy timeout; a bad value falls back to the default rather than stopping the program."""
-    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
-    if raw.isdigit():
-        return int(raw)
-    return int(BUSY_TIMEOUT_S * 1000)
-
-
-class DatabaseError(Exception):
+class DatabaseError(RiskDeskError):
     """The database cannot be used; the message is for the user (Chinese first)."""
 
 
@@ -65,6 +53,12 @@ class DatabaseMissingError(DatabaseDamagedError):
             f"数据库文件不存在：{path}，但同一文件夹的 backups 中有自动备份，文件可能被移动、删除或所在磁盘未连接。"
             "RiskDesk 不会新建空数据库；请用 “riskdesk db restore 备份文件” 恢复，或用 --db 指定正确的文件。",
         )
+
+
+class BackupUnusableError(DatabaseError):
+    """The file offered as a backup fails SQLite's check or is not a RiskDesk database."""
+
+    exit_status = 2
 
 
 class DatabaseBusyError(DatabaseError):
@@ -95,16 +89,13 @@ class DatabaseUnreachableError(DatabaseError):
         super().__init__(f"无法打开数据库文件 {path or ''}：请检查文件及其所在文件夹的权限，或磁盘是否已连接。")
 
 
-def resolve_url(db: str | os.PathLike[str] | None, default_path: Path | Callable[[], Path]) -> str:
+def resolve_url(db: str | None, default_path: Callable[[], Path]) -> str:
     """``--db`` accepts a file path or an SQLAlchemy URL; nothing means the per-user default file.
 
-    ``default_path`` may be a callable: finding the per-user folder imports platformdirs, which a
-    start with ``--db`` does not need.
+    ``default_path`` is a callable: finding the per-user folder imports platformdirs, which a start
+    with ``--db`` does not need.
     """
-    if db is None or str(db) == "":
-        env = os.environ.get("RISKDESK_DB", "")
-        db = env or (default_path() if callable(default_path) else default_path)
-    text = str(db)
+    text = db or str(default_path())
     if "://" in text:
         url = make_url(text)
         if url.get_backend_name() != "sqlite":
@@ -148,7 +139,7 @@ def check_file(path: Path) -> None:
         raise DatabaseDamagedError(path, "文件头不是 SQLite 格式")
     if 0 < len(head) < len(_SQLITE_HEADER):
         raise DatabaseDamagedError(path, "文件被截断")
-    if not head and _has_backups(path):
+    if not head and has_own_backups(path):
         # A 0-byte file where RiskDesk has kept backups once held data: SQLite would quietly treat it
         # as a new empty database and the migration would write a fresh schema into it.
         raise DatabaseDamagedError(path, "文件为空（0 字节），可能被截断")
@@ -156,14 +147,9 @@ def check_file(path: Path) -> None:
         _check_length(path)
 
 
-def _has_backups(path: Path) -> bool:
-    folder = path.parent / _BACKUP_DIR
-    return folder.is_dir() and any(folder.glob("*.db"))
-
-
 def check_missing(path: Path) -> None:
     """A missing file beside its own backups is refused, not silently replaced with an empty database."""
-    if not path.exists() and _has_backups(path):
+    if not path.exists() and has_own_backups(path):
         raise DatabaseMissingError(path)
 
 
@@ -194,12 +180,12 @@ def _check_length(path: Path) -> None:
         raise DatabaseDamagedError(path, f"文件被截断（应有 {pages} 页，实有 {size // page_size} 页）")
 
 
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _on_connect(dbapi_conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
     # isolation_level=None hands transaction control to SQLAlchemy's "begin" event below.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
+    cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
     if mode and str(mode[0]).lower() not in ("wal", "memory"):
         # A read-only directory cannot hold the -wal file; keep the rollback journal then.
@@ -244,16 +230,17 @@ def translate_error(exc: BaseException, path: Path | None = None) -> DatabaseErr
 class Database:
     """The engine plus read and write session factories. Services own the transactions."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, busy_timeout_ms: int | None = None) -> None:
         self.url = url
         self.path = sqlite_path(url)
         if self.path is not None:
             check_missing(self.path)
             check_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.busy_timeout_ms = busy_timeout_ms()
+        self.busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         self.engine: Engine = create_engine(url, connect_args={"timeout": self.busy_timeout_ms / 1000})
-        event.listen(self.engine, "connect", _on_connect)
+        timeout = self.busy_timeout_ms
+        event.listen(self.engine, "connect", lambda dbapi_conn, _record: _on_connect(dbapi_conn, timeout))
         event.listen(self.engine, "begin", _on_begin)
         self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         if self.path is not None and self.path.exists():
@@ -275,8 +262,7 @@ class Database:
             self.engine.dispose()
             raise
 
-    # Core connections for reads and writes; an ORM Session only where a service wants one. Keeping
-    # sqlalchemy.orm off the common paths keeps it out of start-up altogether.
+    # Core connections only: sqlalchemy.orm stays out of start-up altogether.
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """One read transaction (a consistent snapshot)."""
@@ -288,14 +274,6 @@ class Database:
         """One write transaction, lock taken up front: committed when the block ends, rolled back on error."""
         with self._guard(), self._write_engine.begin() as conn:
             yield conn
-
-    @contextmanager
-    def orm_writing(self) -> Iterator[Session]:
-        """One write transaction through an ORM Session (imports sqlalchemy.orm on first use)."""
-        from sqlalchemy.orm import Session
-
-        with self._guard(), Session(bind=self._write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
 
     @contextmanager
     def _guard(self) -> Iterator[None]:

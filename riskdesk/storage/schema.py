@@ -1,9 +1,7 @@
-"""The schema as SQLAlchemy Core tables: what start-up and every hot path use.
+"""The schema as SQLAlchemy Core tables: what every query uses.
 
-The typed ORM classes in ``orm.py`` map onto these same tables. Keeping the tables here means the
-window can open, list cases and answer points without importing ``sqlalchemy.orm`` (≈0.2 s of
-start-up on a court workstation); the ORM loads only for the rare writes that use it.
-Alembic migrations in ``migrations/`` create exactly this schema (a test compares them).
+Core only, no ORM classes: ``sqlalchemy.orm`` costs ≈0.2 s of start-up on a court workstation and
+brings nothing the services need. Alembic migrations in ``migrations/`` create exactly this schema (a test compares them).
 """
 
 from __future__ import annotations

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.case_number import CaseNumber, CaseNumberError
-from riskdesk.domain.model import Case
+from riskdesk.domain.errors import RiskDeskError
+from riskdesk.domain.model import Case, SettingKey
 from riskdesk.services import Services
-from riskdesk.services.errors import ServiceError
-from riskdesk.storage.db import DatabaseError
 
 
 class NewCaseDialog(QDialog):
@@ -91,7 +90,7 @@ class NewCaseDialog(QDialog):
             self.created = self._services.cases.create(
                 self.case_no.text(), self.cause.text(), self.parties.text(), self.judge.text()
             )
-        except (ServiceError, DatabaseError) as exc:
+        except RiskDeskError as exc:
             self.feedback.setStyleSheet("color:#c62828")
             self.feedback.setText(str(exc))
             self.case_no.setFocus()
@@ -108,10 +107,10 @@ class SettingsDialog(QDialog):
         self._services = services
         self.setWindowTitle(self.tr("Welcome to RiskDesk") if first_run else self.tr("Settings"))
         self.setMinimumWidth(440)
-        current = services.settings.all()
-        self.reviewer = QLineEdit(current["reviewer"])
+        current = services.settings.user_settings()
+        self.reviewer = QLineEdit(current[SettingKey.REVIEWER])
         self.reviewer.setAccessibleName(self.tr("Reviewer name"))
-        self.court = QLineEdit(current["court"])
+        self.court = QLineEdit(current[SettingKey.COURT])
         self.court.setAccessibleName(self.tr("Court name"))
         self.court.setPlaceholderText(self.tr("e.g. 鄂尔多斯市东胜区人民法院"))
         self.error = QLabel("")
@@ -141,9 +140,9 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("Both names are needed."))
             return
         try:
-            self._services.settings.set("reviewer", self.reviewer.text())
-            self._services.settings.set("court", self.court.text())
-        except (ServiceError, DatabaseError) as exc:
+            self._services.settings.set_all({SettingKey.REVIEWER: self.reviewer.text(),
+                                             SettingKey.COURT: self.court.text()})
+        except RiskDeskError as exc:
             self.error.setText(str(exc))
             return
         self.accept()

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from riskdesk.domain.errors import RiskDeskError
 from riskdesk.services import Services
-from riskdesk.storage.db import DatabaseDamagedError, DatabaseError, translate_error
+from riskdesk.storage.db import DatabaseDamagedError, translate_error
 
 OpenServices = Callable[[], Services]
 # For bench/: print when the window is painted (and the process's memory) and exit, so start-up is
@@ -74,9 +75,9 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
     if services is None:
         return 1
     try:
-        settings = services.settings.all()
+        settings = services.settings.user_settings()
         measuring = bool(os.environ.get(EXIT_AFTER_START_ENV))
-        if (not settings["reviewer"] or not settings["court"]) and not measuring:
+        if not all(settings.values()) and not measuring:
             from riskdesk.ui.dialogs import SettingsDialog
 
             resume_garbage_collection()  # a person fills in the dialog: start-up's hurry is over
@@ -89,7 +90,7 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
         QTimer.singleShot(0, resume_garbage_collection)  # after the first paint
         window.start_daily_backup()
         return app.exec()
-    except DatabaseError as exc:
+    except RiskDeskError as exc:
         QMessageBox.critical(None, "RiskDesk", str(exc))
         return 1
     finally:
@@ -101,7 +102,6 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
     """Open the services; on a damaged file offer the newest automatic backup, never a new empty file."""
     from PySide6.QtWidgets import QMessageBox
 
-    from riskdesk.catalog.errors import CatalogError
     from riskdesk.storage.backup import newest_good_backup, restore_database
 
     tried: set[str] = set()
@@ -127,10 +127,10 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
             tried.add(str(backup))
             try:
                 restore_database(backup, exc.path)
-            except (OSError, ValueError, DatabaseError) as err:
+            except (OSError, RiskDeskError) as err:
                 QMessageBox.critical(None, "RiskDesk", f"恢复失败：{err}")
                 return None
-        except (DatabaseError, CatalogError) as exc:
+        except RiskDeskError as exc:
             resume_garbage_collection()
             QMessageBox.critical(None, "RiskDesk", str(exc))
             return None

@@ -7,43 +7,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTabBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from riskdesk import __version__
-from riskdesk.domain.model import Case, Stage, StageCounts
-from riskdesk.services import Services
-from riskdesk.services.errors import ServiceError
-from riskdesk.storage.db import DatabaseError
+from riskdesk.domain.errors import RiskDeskError
+from riskdesk.domain.model import AnswerSaved, Case, CaseId, SettingKey, Stage, StageCounts
+from riskdesk.services import ChecklistView, Services
 from riskdesk.ui import WINDOW_SIZE
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
+from riskdesk.ui.errors import attempt
 from riskdesk.ui.labels import stage_text
-
-STAGES = (Stage.FILING, Stage.TRIAL, Stage.ENFORCEMENT)
+from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
 
 class MainWindow(QMainWindow):
+    """Assembles the panels, menus and shortcuts and wires their signals; the panels do the work."""
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.case: Case | None = None
         self.stage: Stage = Stage.FILING
-        self._stage_counts: dict[Stage, StageCounts] = {}
-        self._reviewer = services.settings.get("reviewer")
         self.setWindowTitle(self.tr("RiskDesk — Risk checklists for filing, trial and enforcement"))
         self.resize(*WINDOW_SIZE)
 
         self.cases = CaseListPanel(services)
-        self.checklist = ChecklistPanel(services, lambda: self._reviewer)
+        self.checklist = ChecklistPanel(services)
         self.setCentralWidget(self._build_layout())
         self.save_label = QLabel()
         self.who_label = QLabel()
@@ -52,9 +42,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.cases.case_opened.connect(lambda cid: self.open_case(cid))
-        self.tabs.currentChanged.connect(self._on_tab)
-        self.checklist.saved.connect(lambda when: self.save_label.setText(self.tr("Saved at %1").replace("%1", when)))
-        self.checklist.changed.connect(self._update_current_stage_progress)
+        self.tabs.currentChanged.connect(lambda i: self.switch_stage(STAGES[i]))
+        self.checklist.answer_saved.connect(self.tabs.answer_saved)
+        self.checklist.answer_saved.connect(self.cases.model.answer_saved)
+        self.checklist.answer_saved.connect(self._show_saved)
         self.checklist.back_to_list.connect(self.cases.focus_table)
         self.checklist.upgrade_requested.connect(self._upgrade_checklist)
         self._update_who()
@@ -64,12 +55,7 @@ class MainWindow(QMainWindow):
         self.case_header.setObjectName("caseHeader")
         self.case_header.setTextFormat(Qt.TextFormat.RichText)
         self.case_header.setWordWrap(True)
-        self.tabs = QTabBar()
-        self.tabs.setAccessibleName(self.tr("Stage"))
-        self.tabs.setExpanding(False)
-        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for st in STAGES:
-            self.tabs.addTab(stage_text(st))
+        self.tabs = StageTabs()
         case_page = QWidget()
         lay = QVBoxLayout(case_page)
         lay.setContentsMargins(6, 0, 0, 0)
@@ -129,21 +115,18 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the case list and reopen the last case, stage and point."""
         self.cases.refresh()
-        last = self.services.settings.recall("state.last_case_id")
-        stage = self.services.settings.recall("state.last_stage")
-        if last.isdigit():
-            try:
-                self.open_case(int(last), Stage(stage) if stage else None)
-                return
-            except (ServiceError, ValueError):
-                pass
+        last = self.services.settings.get(SettingKey.LAST_CASE)
+        stage = self.services.settings.get(SettingKey.LAST_STAGE)
+        if last.isdigit() and self.open_case(CaseId(int(last)), Stage(stage) if stage in {s.value for s in Stage}
+                                             else None, quiet=True):
+            return
         self.cases.focus_table()
 
     # -- cases and stages --------------------------------------------------------------------------
     def new_case(self) -> None:
         from riskdesk.ui.dialogs import NewCaseDialog  # dialogs load when first opened, not at start-up
 
-        dlg = NewCaseDialog(self.services, self._reviewer, self)
+        dlg = NewCaseDialog(self.services, self.services.session.actor.name, self)
         if dlg.exec() and dlg.created is not None:
             self.cases.search.clear()
             self.cases.refresh(keep_case=dlg.created.id)
@@ -151,19 +134,22 @@ class MainWindow(QMainWindow):
             # The dialog hands focus back when the main window reactivates; put it on the checklist then.
             QTimer.singleShot(0, self.checklist.tree.setFocus)
 
-    def open_case(self, case_id: int, stage: Stage | None = None) -> None:
+    def open_case(self, case_id: CaseId, stage: Stage | None = None, *, quiet: bool = False) -> bool:
+        """Open a case at ``stage`` (else where it was last worked on); False when it cannot be opened."""
         self.checklist.flush()
         try:
             case = self.services.cases.get_by_id(case_id)
-            chosen = stage or self.services.review.last_worked_stage(case_id) or Stage.FILING
-        except (ServiceError, DatabaseError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
-            return
+            chosen = stage or self.services.checklists.last_worked_stage(case_id) or Stage.FILING
+        except RiskDeskError as exc:
+            if not quiet:  # at start-up a case deleted since is simply not reopened
+                QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
+            return False
         self.case = case
         self.case_header.setText(self._case_header_html(case))
         self.right.setCurrentIndex(1)
         self.cases.select_case(case_id)
         self._load_stage(chosen)
+        return True
 
     def switch_stage(self, stage: Stage) -> None:
         if self.case is None:
@@ -173,48 +159,29 @@ class MainWindow(QMainWindow):
 
     def _load_stage(self, stage: Stage) -> None:
         assert self.case is not None
-        try:
-            view = self.services.review.open(self.case.id, stage)
-            self.services.settings.remember_all({"state.last_case_id": str(self.case.id),
-                                                 "state.last_stage": stage.value})
-        except (ServiceError, DatabaseError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the checklist"), str(exc))
+        case_id = self.case.id
+
+        def open_it() -> tuple[ChecklistView, dict[Stage, StageCounts]]:
+            view = self.services.checklists.open(case_id, stage)
+            self.services.settings.set_all({SettingKey.LAST_CASE: str(case_id), SettingKey.LAST_STAGE: stage.value})
+            return view, self.services.cases.counts(case_id)
+
+        opened = attempt(self, self.tr("Cannot open the checklist"), open_it)
+        if opened is None:
+            self.tabs.show_stage(self.stage)
             return
+        view, counts = opened
         self.stage = stage
-        self.tabs.blockSignals(True)
-        self.tabs.setCurrentIndex(STAGES.index(stage))
-        self.tabs.blockSignals(False)
+        self.tabs.show_stage(stage)
         self.checklist.load(view, view.info.last_point_id)
-        self._refresh_progress()
+        self.tabs.show_counts(counts)
+        self.cases.model.set_counts(case_id, counts)
         self.checklist.tree.setFocus()
 
-    def _on_tab(self, index: int) -> None:
-        self.switch_stage(STAGES[index])
+    def _show_saved(self, _change: AnswerSaved) -> None:
+        from datetime import datetime
 
-    def _refresh_progress(self) -> None:
-        """Tab texts for all stages (one query), and the open case's row in the list."""
-        if self.case is None:
-            return
-        self._stage_counts = self.services.cases.counts(self.case.id)
-        self._update_current_stage_progress()
-
-    def _update_current_stage_progress(self) -> None:
-        """After an answer: recount the open stage in memory, no database round trip."""
-        if self.case is None:
-            return
-        self._stage_counts[self.stage] = self.checklist.counts()
-        for i, st in enumerate(STAGES):
-            c = self._stage_counts.get(st)
-            text = stage_text(st)
-            if c is not None:
-                text += f"  {c.reviewed}/{c.total}"
-                if c.risk:
-                    text += " · " + self.tr("%n risk(s)", "", c.risk)
-                if c.complete:
-                    text += " · " + self.tr("complete")
-            self.tabs.setTabText(i, text)
-            self.tabs.setTabToolTip(i, text)
-        self.cases.model.update_counts(self.case.id, dict(self._stage_counts))
+        self.save_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
 
     def _case_header_html(self, case: Case) -> str:
         from html import escape
@@ -230,7 +197,9 @@ class MainWindow(QMainWindow):
         view = self.checklist.view
         if view is None:
             return
-        report = self.services.review.upgrade(view.info.id, self._reviewer)
+        report = attempt(self, self.tr("Checklist upgraded"), lambda: self.services.checklists.upgrade(view.info.id))
+        if report is None:
+            return
         QMessageBox.information(
             self, self.tr("Checklist upgraded"),
             self.tr("%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3")
@@ -244,23 +213,19 @@ class MainWindow(QMainWindow):
         from riskdesk.ui.dialogs import SettingsDialog
 
         if SettingsDialog(self.services, parent=self).exec():
-            self._reviewer = self.services.settings.get("reviewer")
             self._update_who()
 
     def _update_who(self) -> None:
-        court = self.services.settings.get("court")
-        self.who_label.setText(self.tr("Reviewer: %1 · %2").replace("%1", self._reviewer or "—")
+        court = self.services.settings.get(SettingKey.COURT)
+        self.who_label.setText(self.tr("Reviewer: %1 · %2").replace("%1", self.services.session.actor.name or "—")
                                .replace("%2", court or "—"))
 
     def show_stats(self) -> None:
         from riskdesk.ui.stats_dialog import StatsDialog
 
-        try:
-            table = self.services.cases.all_counts()
-        except (ServiceError, DatabaseError) as exc:
-            QMessageBox.warning(self, self.tr("Statistics"), str(exc))
-            return
-        StatsDialog(table, self.services.settings.get("court"), self).exec()
+        table = attempt(self, self.tr("Statistics"), self.services.cases.all_counts)
+        if table is not None:
+            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self).exec()
 
     def show_shortcuts(self) -> None:
         from riskdesk.ui.dialogs import ShortcutsDialog
@@ -308,7 +273,8 @@ class MainWindow(QMainWindow):
                 return
         if self.checklist.view is not None and self.checklist.current_point():
             try:
-                self.services.review.remember_position(self.checklist.view.info.id, self.checklist.current_point())
-            except (ServiceError, DatabaseError):
+                self.services.checklists.remember_position(self.checklist.view.info.id,
+                                                           self.checklist.current_point())
+            except RiskDeskError:
                 pass  # the position is a convenience; never block closing on it
         event.accept()

@@ -7,8 +7,6 @@ dialog, so making all three guidance sheets never freezes the window.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QUrl, Signal
@@ -27,18 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from riskdesk.domain.errors import RiskDeskError
 from riskdesk.domain.model import Case, Stage
 from riskdesk.services import Services
-from riskdesk.services.errors import ServiceError
-from riskdesk.storage.db import DatabaseError
+from riskdesk.services.report_service import Document
 from riskdesk.ui.labels import stage_text
 from riskdesk.ui.printing import print_pdfs
-
-
-@dataclass(frozen=True)
-class Document:
-    file_name: str
-    render: Callable[[], bytes]
 
 
 class _Signals(QObject):
@@ -124,21 +116,20 @@ class PrintDialog(QDialog):
         reports = self._services.reports
         key = self.choice()
         if key == "guidance":
-            return [Document(f"{self._stage.label_zh}环节风险提示与操作指引.pdf", reports.guidance_job(self._stage))]
+            return [reports.guidance_document(self._stage)]
         if key == "guidance_all":
-            return [Document(f"{st.label_zh}环节风险提示与操作指引.pdf", reports.guidance_job(st)) for st in Stage]
+            return [reports.guidance_document(st) for st in Stage]
         if key == "blank":
-            return [Document(f"{self._stage.label_zh}环节风险核查清单.pdf", reports.blank_job(self._stage))]
+            return [reports.blank_document(self._stage)]
         assert self._case is not None
-        safe = self._case.case_no.replace("/", "-").replace("\\", "-")
-        return [Document(f"{safe}核查报告.pdf", reports.case_job(self._case.case_no))]
+        return [reports.case_document(self._case.case_no)]
 
     # -- running ---------------------------------------------------------------------------------
     def run(self, action: str, target: Path | None = None) -> bool:
         """Render the chosen documents, then save / open / print them. ``target`` skips the file dialog."""
         try:
             docs = self.documents()
-        except (ServiceError, DatabaseError) as exc:
+        except RiskDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
             return False
         if action == "save" and target is None:
@@ -155,7 +146,7 @@ class PrintDialog(QDialog):
                 self._open()
             else:
                 print_pdfs([data for _, data in self.results], self)
-        except (ServiceError, OSError) as exc:
+        except (RiskDeskError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
         return True

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from riskdesk.domain.model import Stage, Status
+from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.services.report_service import ReportService
 from tests.catalog_factory import write_catalog
@@ -35,7 +35,7 @@ def pdf_services(tmp_path: Path, pdf_catalog: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def reports(pdf_services: Services) -> ReportService:
-    pdf_services.settings.set("court", "内蒙古自治区包头市昆都仑区人民法院")
+    pdf_services.settings.set(SettingKey.COURT, "内蒙古自治区包头市昆都仑区人民法院")
     return ReportService(pdf_services)
 
 
@@ -43,12 +43,12 @@ def answer_case(svc: Services, stage: Stage = Stage.FILING, case_no: str = CASE_
                 parties: str = "张三诉李四", judge: str = "王法官") -> None:
     """A case whose ``stage`` has one risk, one clear and one n/a answer."""
     case = svc.cases.create(case_no, cause, parties, judge)
-    view = svc.review.open(case.id, stage)
+    view = svc.checklists.open(case.id, stage)
     p = stage.prefix
-    svc.review.set_status(view.info.id, f"{p}-003", Status.RISK, "王法官")
-    svc.review.set_note(view.info.id, f"{p}-003", "诉状缺少被告住所，已一次性书面告知补正。", "王法官")
-    svc.review.set_status(view.info.id, f"{p}-004", Status.CLEAR, "王法官")
-    svc.review.set_status(view.info.id, f"{p}-005", Status.NA, "王法官")
+    svc.answers.set_status(view.info.id, f"{p}-003", Status.RISK)
+    svc.answers.set_note(view.info.id, f"{p}-003", "诉状缺少被告住所，已一次性书面告知补正。")
+    svc.answers.set_status(view.info.id, f"{p}-004", Status.CLEAR)
+    svc.answers.set_status(view.info.id, f"{p}-005", Status.NA)
 
 
 def pdf_lines(data: bytes) -> list[str]:

@@ -104,8 +104,9 @@ def test_case_report_fingerprint_follows_the_answers(reports: ReportService, pdf
     before = reports.case_report(CASE_NO).record_fingerprint
     assert reports.case_report(CASE_NO).record_fingerprint == before
     case = pdf_services.cases.get(CASE_NO)
-    view = pdf_services.review.open(case.id, Stage.FILING)
-    pdf_services.review.set_note(view.info.id, "LA-004", "补充说明", "书记员")
+    view = pdf_services.checklists.open(case.id, Stage.FILING)
+    pdf_services.session.act_as("书记员")
+    pdf_services.answers.set_note(view.info.id, "LA-004", "补充说明")
     assert reports.case_report(CASE_NO).record_fingerprint != before
 
 
@@ -132,9 +133,9 @@ def test_no_line_starts_with_closing_punctuation(reports: ReportService, pdf_ser
     answer_case(pdf_services)
     # Notes full of commas and closing quotes at every possible break position.
     case = pdf_services.cases.get(CASE_NO)
-    view = pdf_services.review.open(case.id, Stage.FILING)
+    view = pdf_services.checklists.open(case.id, Stage.FILING)
     note = "".join(f"第{i}项“材料”，（附件）。" + "字" * (i % 7) for i in range(60))
-    pdf_services.review.set_note(view.info.id, "LA-004", note, "王法官")
+    pdf_services.answers.set_note(view.info.id, "LA-004", note)
     for data in (reports.guidance_pdf(Stage.FILING), reports.blank_pdf(Stage.FILING), reports.case_pdf(CASE_NO)):
         assert kinsoku_violations(data) == []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from riskdesk.domain.model import Stage, Status
+from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.reports.text import markup, replace_missing, strip_controls
 from riskdesk.services import Services
 from riskdesk.services.report_service import ReportService, ReportWriteError
@@ -42,15 +42,20 @@ HOSTILE = "<b>加粗</b> & <i>斜体</i> <font size=40>大</font> 1 < 2 > 0 &amp
 def test_hostile_text_prints_literally(tmp_path: Path, pdf_catalog: Path) -> None:
     svc = Services.open("sqlite:///" + str(tmp_path / "h.db"), pdf_catalog, backups=False)
     try:
-        svc.settings.set("court", "法院<b>&amp;</b>😀")
+        svc.settings.set(SettingKey.COURT, "法院<b>&amp;</b>😀")
         case = svc.cases.create(CASE_NO, "案由<script>&", "原告<b>甲</b> & 乙𠀀", "法官&lt;")
-        view = svc.review.open(case.id, Stage.TRIAL)
-        svc.review.set_status(view.info.id, "SP-001", Status.RISK, "王<b>")
-        svc.review.set_note(view.info.id, "SP-001", HOSTILE, "王<b>")
+        view = svc.checklists.open(case.id, Stage.TRIAL)
+        svc.session.act_as("王<b>")
+        svc.answers.set_status(view.info.id, "SP-001", Status.RISK)
+        svc.session.act_as("王<b>")
+        svc.answers.set_note(view.info.id, "SP-001", HOSTILE)
         long_note = ("很长的备注，包含“引号”和（括号）。" * 400)[:5000]
-        svc.review.set_status(view.info.id, "SP-002", Status.RISK, "王")
-        svc.review.set_note(view.info.id, "SP-002", long_note, "王")
-        svc.review.set_note(view.info.id, "SP-003", long_note, "王")  # long note on a point not at risk
+        svc.session.act_as("王")
+        svc.answers.set_status(view.info.id, "SP-002", Status.RISK)
+        svc.session.act_as("王")
+        svc.answers.set_note(view.info.id, "SP-002", long_note)
+        svc.session.act_as("王")
+        svc.answers.set_note(view.info.id, "SP-003", long_note)  # long note on a point not at risk
         reports = ReportService(svc)
         data = reports.case_pdf(CASE_NO)
         guidance = reports.guidance_pdf(Stage.FILING)

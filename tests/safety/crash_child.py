@@ -24,7 +24,7 @@ def _writer(url: str, catalog_dir: Path, checklist_id: int, points: list[str], r
     from riskdesk.services import Services
 
     rng = random.Random(os.getpid())
-    svc = Services.open(url, catalog_dir)
+    svc = Services.open(url, catalog_dir, actor_name="崩溃测试")
     statuses = [Status.CLEAR, Status.RISK, Status.NA, Status.UNREVIEWED]
     i = 0
     while True:
@@ -32,11 +32,11 @@ def _writer(url: str, catalog_dir: Path, checklist_id: int, points: list[str], r
         i += 1
         if rng.random() < 0.5:
             status = rng.choice(statuses)
-            res = svc.review.set_status(checklist_id, point, status, "崩溃测试")
+            res = svc.answers.set_status(checklist_id, point, status).result
             line = f"C\t{round_no}\t{point}\tstatus\t{status.value}\t{res.revision}\n"
         else:
             note = f"r{round_no}-{i}-备注"
-            res = svc.review.set_note(checklist_id, point, note, "崩溃测试")
+            res = svc.answers.set_note(checklist_id, point, note).result
             line = f"C\t{round_no}\t{point}\tnote\t{note}\t{res.revision}\n"
         sys.stdout.write(line)
         sys.stdout.flush()

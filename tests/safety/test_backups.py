@@ -65,9 +65,9 @@ def test_a_migration_takes_a_backup_first_and_it_survives_rotation(tmp_path: Pat
 def test_cli_backup_and_restore_round_trip(tmp_path: Path, db_path: Path, catalog_dir: Path) -> None:
     svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
     case = svc.cases.create(CASE, "民间借贷纠纷")
-    view = svc.review.open(case.id, Stage.FILING)
-    svc.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
-    svc.review.set_note(view.info.id, "LA-001", "材料不全", "王法官")
+    view = svc.checklists.open(case.id, Stage.FILING)
+    svc.answers.set_status(view.info.id, "LA-001", Status.RISK)
+    svc.answers.set_note(view.info.id, "LA-001", "材料不全")
     svc.close()
     saved = table_hash(db_path)
     out = tmp_path / "手工备份.db"
@@ -76,7 +76,7 @@ def test_cli_backup_and_restore_round_trip(tmp_path: Path, db_path: Path, catalo
     assert str(out) in proc.stdout
     # Work goes on after the backup ...
     svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
-    svc.review.set_status(view.info.id, "LA-002", Status.CLEAR, "王法官")
+    svc.answers.set_status(view.info.id, "LA-002", Status.CLEAR)
     svc.close()
     after = table_hash(db_path)
     assert after != saved

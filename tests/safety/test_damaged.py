@@ -47,10 +47,10 @@ def make_db(db_path: Path, catalog_dir: Path) -> str:
 def _build(db_path: Path, catalog_dir: Path) -> None:
     svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
     case = svc.cases.create(CASE, "民间借贷纠纷", "张三诉李四", "王法官")
-    view = svc.review.open(case.id, Stage.FILING)
+    view = svc.checklists.open(case.id, Stage.FILING)
     for it in view.items[:30]:
-        svc.review.set_status(view.info.id, it.point.id, Status.RISK, "王法官")
-        svc.review.set_note(view.info.id, it.point.id, "材料不全" * 20, "王法官")
+        svc.answers.set_status(view.info.id, it.point.id, Status.RISK)
+        svc.answers.set_note(view.info.id, it.point.id, "材料不全" * 20)
     svc.close()
     assert not db_path.with_name(db_path.name + "-wal").exists()
     assert db_path.stat().st_size > 20 * PAGE

@@ -60,8 +60,8 @@ def opener(db_path: Path, catalog_dir: Path) -> Callable[[], Services]:
 def good(db_path: Path, opener: Callable[[], Services]) -> str:
     svc = opener()
     case = svc.cases.create(CASE)
-    view = svc.review.open(case.id, Stage.FILING)
-    svc.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
+    view = svc.checklists.open(case.id, Stage.FILING)
+    svc.answers.set_status(view.info.id, "LA-001", Status.RISK)
     svc.close()
     # Today's backup was taken when the database was first opened (empty); replace it by a full one.
     for p in backup_dir(db_path).glob("daily-*.db"):
@@ -84,7 +84,7 @@ def test_damaged_database_offers_and_restores_the_newest_backup(qapp: QApplicati
     try:
         assert len(seen) == 1 and "已损坏" in seen[0] and "daily-" in seen[0]
         assert svc.cases.get(CASE).case_no
-        view = svc.review.open_by_case_no(CASE, Stage.FILING)
+        view = svc.checklists.open_by_case_no(CASE, Stage.FILING)
         assert view.items[0].result.status is Status.RISK
     finally:
         svc.close()

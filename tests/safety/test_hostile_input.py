@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from riskdesk.domain.model import MAX_NOTE_LENGTH, Stage, Status
+from riskdesk.domain.model import MAX_NOTE_LENGTH, SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.services.errors import InvalidInput
 from tests.catalog_factory import STAGES, stage_doc, write_catalog
@@ -32,8 +32,8 @@ BAD_CASE_NUMBERS = {
 @pytest.fixture
 def seeded(db_path: Path, services: Services) -> tuple[Services, int, str]:
     case = services.cases.create(CASE, "民间借贷纠纷", "张三诉李四")
-    view = services.review.open(case.id, Stage.FILING)
-    services.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
+    view = services.checklists.open(case.id, Stage.FILING)
+    services.answers.set_status(view.info.id, "LA-001", Status.RISK)
     return services, view.info.id, table_hash(db_path)
 
 
@@ -67,14 +67,14 @@ HOSTILE_NOTES = {
 @pytest.mark.parametrize("note", HOSTILE_NOTES.values(), ids=HOSTILE_NOTES.keys())
 def test_odd_notes_are_stored_verbatim(seeded: tuple[Services, int, str], note: str) -> None:
     svc, checklist, _ = seeded
-    assert svc.review.set_note(checklist, "LA-002", note, "王法官").note == note
-    assert svc.review.open_by_case_no(CASE, Stage.FILING).items[1].result.note == note
+    assert svc.answers.set_note(checklist, "LA-002", note).result.note == note
+    assert svc.checklists.open_by_case_no(CASE, Stage.FILING).items[1].result.note == note
     assert svc.cases.list()[0].case.case_no  # nothing else disturbed
 
 
 def test_nul_in_a_note_is_dropped_not_stored(seeded: tuple[Services, int, str]) -> None:
     svc, checklist, _ = seeded
-    assert svc.review.set_note(checklist, "LA-002", "送达\x00回证", "王法官").note == "送达回证"
+    assert svc.answers.set_note(checklist, "LA-002", "送达\x00回证").result.note == "送达回证"
 
 
 @pytest.mark.parametrize("size", [MAX_NOTE_LENGTH + 1, 1024 * 1024], ids=["one over", "1 MB paste"])
@@ -82,7 +82,7 @@ def test_an_overlong_note_is_refused_with_a_message(db_path: Path, seeded: tuple
                                                     size: int) -> None:
     svc, checklist, before = seeded
     with pytest.raises(InvalidInput, match="备注过长") as info:
-        svc.review.set_note(checklist, "LA-002", "长" * size, "王法官")
+        svc.answers.set_note(checklist, "LA-002", "长" * size)
     assert str(MAX_NOTE_LENGTH) in str(info.value) and "\n" not in str(info.value)
     assert table_hash(db_path) == before
 
@@ -93,7 +93,7 @@ def test_overlong_fields_and_nul_in_fields_are_refused(db_path: Path, seeded: tu
         with pytest.raises(InvalidInput):
             svc.cases.create("(2024)内0602民初500号", **kwargs)
     with pytest.raises(InvalidInput):
-        svc.settings.set("court", "法院" * 300)
+        svc.settings.set(SettingKey.COURT, "法院" * 300)
     assert table_hash(db_path) == before
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from riskdesk.domain.model import Stage, Status
+from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.storage.db import DatabaseFullError, DatabaseReadOnlyError
 from tests.safety.helpers import CASE, cli_inproc, one_line, table_hash
@@ -39,9 +39,9 @@ def _integrity(db_path: Path) -> str:
 @pytest.fixture
 def saved(services: Services) -> int:
     case = services.cases.create(CASE, "民间借贷纠纷")
-    view = services.review.open(case.id, Stage.FILING)
-    services.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
-    services.review.set_note(view.info.id, "LA-001", "材料不全", "王法官")
+    view = services.checklists.open(case.id, Stage.FILING)
+    services.answers.set_status(view.info.id, "LA-001", Status.RISK)
+    services.answers.set_note(view.info.id, "LA-001", "材料不全")
     return view.info.id
 
 
@@ -64,13 +64,13 @@ def test_read_only_database_opens_for_reading_and_refuses_edits(db_path: Path, c
     svc = Services.open(read_only_url, catalog_dir)
     try:
         assert svc.db.path == db_path  # the URI form still names the real file (backups, messages)
-        view = svc.review.open_by_case_no(CASE, Stage.FILING)  # reading works: the judge can look and print
+        view = svc.checklists.open_by_case_no(CASE, Stage.FILING)  # reading works: the judge can look and print
         assert view.items[0].result.note == "材料不全"
         for edit in (
-            lambda: svc.review.set_status(saved, "LA-002", Status.CLEAR, "王法官"),
-            lambda: svc.review.set_note(saved, "LA-001", "补充", "王法官"),
+            lambda: svc.answers.set_status(saved, "LA-002", Status.CLEAR),
+            lambda: svc.answers.set_note(saved, "LA-001", "补充"),
             lambda: svc.cases.create("(2024)内0602民初124号"),
-            lambda: svc.settings.set("court", "东胜区人民法院"),
+            lambda: svc.settings.set(SettingKey.COURT, "东胜区人民法院"),
         ):
             with pytest.raises(DatabaseReadOnlyError, match="只读"):
                 edit()
@@ -102,13 +102,13 @@ def test_full_disk_refuses_the_save_and_keeps_what_was_saved(db_path: Path, serv
     big = "卷宗材料核对记录。" * 900  # < the note limit, but several pages: the file must grow
     with pytest.raises(DatabaseFullError, match="磁盘空间已满") as info:
         for point in ("LA-002", "LA-003", "LA-004", "LA-005"):
-            services.review.set_note(saved, point, big, "王法官")
+            services.answers.set_note(saved, point, big)
     assert "已保存的数据不受影响" in str(info.value)
     assert table_hash(db_path) == before  # the failed transaction left no trace
     assert _integrity(db_path) == "ok"
     # Space freed: the same save now works, and the earlier answer is still there.
     services.db.engine.dispose()
     event.remove(services.db.engine, "connect", _limit_to_current_size)
-    services.review.set_note(saved, "LA-002", big, "王法官")
-    items = services.review.open_by_case_no(CASE, Stage.FILING).items
+    services.answers.set_note(saved, "LA-002", big)
+    items = services.checklists.open_by_case_no(CASE, Stage.FILING).items
     assert items[0].result.note == "材料不全" and items[1].result.note == big

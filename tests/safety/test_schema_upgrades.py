@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from riskdesk.domain.model import Stage, Status
+from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import list_backups
@@ -55,12 +55,12 @@ def test_old_database_upgrades_with_every_row_intact(tmp_path: Path, catalog_dir
         assert migrate.current_revision(svc.db) == migrate.SCHEMA_HEAD
         assert [p for p in list_backups(path) if p.name.startswith(f"pre-migration-{revision}-")]
         # The services read the old answers, shown against the catalog they were given with.
-        view = svc.review.existing(svc.cases.get("（2023）内0602民初1号").id, Stage.FILING)
+        view = svc.checklists.existing(svc.cases.get("（2023）内0602民初1号").id, Stage.FILING)
         assert view is not None and view.upgrade_available
         assert view.items[0].result.status is Status.RISK
         assert view.items[0].result.note.startswith("第1项备注")
         assert view.counts.risk == 10 and view.counts.clear == 10 and view.counts.na == 10
-        assert svc.settings.get("court") == "鄂尔多斯市东胜区人民法院"
+        assert svc.settings.get(SettingKey.COURT) == "鄂尔多斯市东胜区人民法院"
     finally:
         svc.close()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from riskdesk.domain.model import MAX_NOTE_LENGTH, Stage, Status
+from riskdesk.domain.model import MAX_NOTE_LENGTH, SettingKey, Stage, Status
 from riskdesk.services import CaseQuery, Services
 from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound, StaleResult
 from tests.catalog_factory import write_catalog
@@ -46,63 +46,73 @@ def test_search_matches_case_no_parties_and_cause(services: Services) -> None:
 
 def test_open_checklist_starts_100_unreviewed_points(services: Services) -> None:
     case = services.cases.create(CASE)
-    view = services.review.open(case.id, Stage.FILING)
+    view = services.checklists.open(case.id, Stage.FILING)
     assert len(view.items) == 100
     assert view.counts.unreviewed == 100
     assert view.items[0].point.id == "LA-001"
     assert view.info.catalog_version == "test-1"
     assert not view.upgrade_available
-    assert services.review.open(case.id, Stage.FILING).info.id == view.info.id
+    assert services.checklists.open(case.id, Stage.FILING).info.id == view.info.id
 
 
 def test_status_and_note_are_saved_with_history(services: Services) -> None:
     case = services.cases.create(CASE)
-    view = services.review.open(case.id, Stage.FILING)
-    r = services.review.set_status(view.info.id, "LA-001", Status.RISK, "王法官")
+    view = services.checklists.open(case.id, Stage.FILING)
+    saved = services.answers.set_status(view.info.id, "LA-001", Status.RISK)
+    r = saved.result
     assert (r.status, r.updated_by, r.revision) == (Status.RISK, "王法官", 1)
-    r = services.review.set_note(view.info.id, "LA-001", "材料不全", "王法官", expected_revision=1)
+    # The change carries what every progress display needs: no one has to count again.
+    assert (saved.case_id, saved.stage) == (case.id, Stage.FILING)
+    assert (saved.counts.risk, saved.counts.unreviewed, saved.counts.total) == (1, 99, 100)
+    r = services.answers.set_note(view.info.id, "LA-001", "材料不全", expected_revision=1).result
     assert r.note == "材料不全" and r.revision == 2
-    reopened = services.review.open(case.id, Stage.FILING)
+    reopened = services.checklists.open(case.id, Stage.FILING)
     assert reopened.items[0].result.status is Status.RISK
     assert reopened.items[0].result.note == "材料不全"
     assert reopened.counts.risk == 1
-    history = services.review.history(view.info.id, "LA-001")
-    assert [(h[2], h[3], h[4]) for h in history] == [("status", "unreviewed", "risk"), ("note", "", "材料不全")]
-    assert services.review.open(view.info.case_id, view.info.stage).info.last_point_id == "LA-001"
+    history = services.answers.history(view.info.id, "LA-001")
+    assert [(h.field.value, h.old, h.new) for h in history] == [("status", "unreviewed", "risk"), ("note", "", "材料不全")]
+    assert services.checklists.open(view.info.case_id, view.info.stage).info.last_point_id == "LA-001"
 
 
 def test_stale_revision_is_refused_and_nothing_is_overwritten(services: Services) -> None:
     case = services.cases.create(CASE)
-    cl = services.review.open(case.id, Stage.TRIAL).info.id
-    services.review.set_status(cl, "SP-001", Status.CLEAR, "甲", expected_revision=0)
+    cl = services.checklists.open(case.id, Stage.TRIAL).info.id
+    services.session.act_as("甲")
+    services.answers.set_status(cl, "SP-001", Status.CLEAR, expected_revision=0)
     with pytest.raises(StaleResult, match="已被其他窗口或用户修改"):
-        services.review.set_status(cl, "SP-001", Status.RISK, "乙", expected_revision=0)
-    assert services.review.open(case.id, Stage.TRIAL).items[0].result.status is Status.CLEAR
+        services.session.act_as("乙")
+        services.answers.set_status(cl, "SP-001", Status.RISK, expected_revision=0)
+    assert services.checklists.open(case.id, Stage.TRIAL).items[0].result.status is Status.CLEAR
 
 
 def test_note_length_is_capped_with_a_message(services: Services) -> None:
     case = services.cases.create(CASE)
-    cl = services.review.open(case.id, Stage.FILING).info.id
+    cl = services.checklists.open(case.id, Stage.FILING).info.id
     with pytest.raises(InvalidInput, match="备注过长"):
-        services.review.set_note(cl, "LA-002", "字" * (MAX_NOTE_LENGTH + 1), "甲")
-    r = services.review.set_note(cl, "LA-002", "a\x00b<b>&", "甲")
+        services.session.act_as("甲")
+        services.answers.set_note(cl, "LA-002", "字" * (MAX_NOTE_LENGTH + 1))
+    services.session.act_as("甲")
+    r = services.answers.set_note(cl, "LA-002", "a\x00b<b>&").result
     assert r.note == "ab<b>&"
 
 
 def test_unknown_point_is_not_found(services: Services) -> None:
     case = services.cases.create(CASE)
-    cl = services.review.open(case.id, Stage.FILING).info.id
+    cl = services.checklists.open(case.id, Stage.FILING).info.id
     with pytest.raises(NotFound):
-        services.review.set_status(cl, "SP-001", Status.CLEAR, "甲")
+        services.session.act_as("甲")
+        services.answers.set_status(cl, "SP-001", Status.CLEAR)
 
 
 def test_counts_per_case_and_stage(services: Services) -> None:
     a = services.cases.create(CASE)
     b = services.cases.create("(2024)内0602民初124号")
-    cl = services.review.open(a.id, Stage.FILING).info.id
-    services.review.open(a.id, Stage.ENFORCEMENT)
+    cl = services.checklists.open(a.id, Stage.FILING).info.id
+    services.checklists.open(a.id, Stage.ENFORCEMENT)
     for pid, st in (("LA-001", Status.CLEAR), ("LA-002", Status.RISK), ("LA-003", Status.NA)):
-        services.review.set_status(cl, pid, st, "甲")
+        services.session.act_as("甲")
+        services.answers.set_status(cl, pid, st)
     counts = services.cases.counts(a.id)
     assert counts[Stage.FILING].as_dict() == {"total": 100, "unreviewed": 97, "clear": 1, "risk": 1, "na": 1}
     assert counts[Stage.ENFORCEMENT].reviewed == 0
@@ -113,12 +123,13 @@ def test_counts_per_case_and_stage(services: Services) -> None:
 
 
 def test_settings_round_trip(services: Services) -> None:
-    assert services.settings.get("court") == ""
-    services.settings.set("court", " 鄂尔多斯市东胜区人民法院 ")
-    services.settings.set("reviewer", "王法官")
-    assert services.settings.all() == {"court": "鄂尔多斯市东胜区人民法院", "reviewer": "王法官"}
-    with pytest.raises(InvalidInput):
-        services.settings.set("colour", "red")
+    assert services.settings.get(SettingKey.COURT) == ""
+    services.settings.set(SettingKey.COURT, " 鄂尔多斯市东胜区人民法院 ")
+    services.settings.set(SettingKey.REVIEWER, "王法官")
+    assert services.settings.user_settings() == {SettingKey.COURT: "鄂尔多斯市东胜区人民法院",
+                                                 SettingKey.REVIEWER: "王法官"}
+    with pytest.raises(InvalidInput, match="承办人过长"):
+        services.settings.set(SettingKey.REVIEWER, "王" * 501)
 
 
 def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_path: Path) -> None:
@@ -126,10 +137,12 @@ def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, d
     old_dir = write_catalog(tmp_path / "v1", "v1")
     svc = Services.open(url, old_dir)
     case = svc.cases.create(CASE)
-    cl = svc.review.open(case.id, Stage.FILING).info.id
+    cl = svc.checklists.open(case.id, Stage.FILING).info.id
     for pid in ("LA-001", "LA-002", "LA-003"):
-        svc.review.set_status(cl, pid, Status.RISK, "甲")
-        svc.review.set_note(cl, pid, f"{pid} 的备注", "甲")
+        svc.session.act_as("甲")
+        svc.answers.set_status(cl, pid, Status.RISK)
+        svc.session.act_as("甲")
+        svc.answers.set_note(cl, pid, f"{pid} 的备注")
     svc.close()
 
     new_dir = write_catalog(
@@ -137,23 +150,23 @@ def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, d
         tweak={"LA-002": {"risk": "改写后的风险提示。"}, "LA-003": {"title": "完全不同的新风险点", "severity": "low"}},
     )
     svc = Services.open(url, new_dir)
-    view = svc.review.open(case.id, Stage.FILING)
+    view = svc.checklists.open(case.id, Stage.FILING)
     # Until upgraded, the checklist shows what was answered, as it was.
     assert view.upgrade_available
     assert view.info.catalog_version == "v1"
     assert view.items[1].point.risk.startswith("立案第2项")
     assert set(view.changed_points) >= {"LA-002", "LA-003"}
-    report = svc.review.upgrade(cl, "甲")
+    report = svc.checklists.upgrade(cl)
     assert "LA-001" in report.carried and len(report.carried) == 98
     assert report.changed == ("LA-002", "LA-003") and report.retired == () and report.added == ()
-    after = svc.review.open(case.id, Stage.FILING)
+    after = svc.checklists.open(case.id, Stage.FILING)
     assert not after.upgrade_available
     by_id = {it.point.id: it.result for it in after.items}
     assert by_id["LA-001"].status is Status.RISK and by_id["LA-001"].note == "LA-001 的备注"
     assert by_id["LA-002"].status is Status.UNREVIEWED
     assert by_id["LA-003"].status is Status.UNREVIEWED and by_id["LA-003"].note == ""
     # The retired answers are still in the database with their history.
-    assert [h[4] for h in svc.review.history(cl, "LA-003")] == ["risk", "LA-003 的备注"]
+    assert [h.new for h in svc.answers.history(cl, "LA-003")] == ["risk", "LA-003 的备注"]
     svc.close()
 
 
@@ -164,10 +177,10 @@ def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: S
 
     rnd = random.Random(7)
     case = services.cases.create(CASE)
-    cl = services.review.open(case.id, Stage.FILING).info.id
+    cl = services.checklists.open(case.id, Stage.FILING).info.id
     for _ in range(400):
         pid = f"LA-{rnd.randint(1, 100):03d}"
-        services.review.set_status(cl, pid, rnd.choice(list(Status)), "甲")
+        services.answers.set_status(cl, pid, rnd.choice(list(Status)))
     with services.db.reading() as s:
         actual = dict(s.execute(text("SELECT status, count(*) FROM results WHERE checklist_id=:c AND retired_at IS NULL"
                                      " GROUP BY status"), {"c": cl}).all())
@@ -179,27 +192,31 @@ def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Pa
     url = "sqlite:///" + str(db_path)
     svc = Services.open(url, write_catalog(tmp_path / "v1", "v1"))
     case = svc.cases.create(CASE)
-    cl = svc.review.open(case.id, Stage.FILING).info.id
-    svc.review.set_status(cl, "LA-002", Status.RISK, "甲")
-    svc.review.set_note(cl, "LA-002", "旧备注", "甲")
+    cl = svc.checklists.open(case.id, Stage.FILING).info.id
+    svc.session.act_as("甲")
+    svc.answers.set_status(cl, "LA-002", Status.RISK)
+    svc.session.act_as("甲")
+    svc.answers.set_note(cl, "LA-002", "旧备注")
     svc.close()
     svc = Services.open(url, write_catalog(tmp_path / "v2", "v2", tweak={"LA-002": {"risk": "新的风险提示。"}}))
-    svc.review.upgrade(cl, "甲")
-    view = svc.review.open(case.id, Stage.FILING)
+    svc.checklists.upgrade(cl)
+    view = svc.checklists.open(case.id, Stage.FILING)
     assert set(view.previous) == {"LA-002"}
     assert (view.previous["LA-002"].status, view.previous["LA-002"].note) == (Status.RISK, "旧备注")
-    svc.review.set_status(cl, "LA-002", Status.CLEAR, "甲")
-    assert svc.review.open(case.id, Stage.FILING).previous == {}
+    svc.session.act_as("甲")
+    svc.answers.set_status(cl, "LA-002", Status.CLEAR)
+    assert svc.checklists.open(case.id, Stage.FILING).previous == {}
     svc.close()
 
 
 def test_all_counts_for_statistics(services: Services) -> None:
     a = services.cases.create(CASE)
     b = services.cases.create("(2024)内0602执1号")
-    cl = services.review.open(a.id, Stage.FILING).info.id
-    services.review.open(b.id, Stage.FILING)
-    services.review.open(b.id, Stage.ENFORCEMENT)
-    services.review.set_status(cl, "LA-001", Status.RISK, "甲")
+    cl = services.checklists.open(a.id, Stage.FILING).info.id
+    services.checklists.open(b.id, Stage.FILING)
+    services.checklists.open(b.id, Stage.ENFORCEMENT)
+    services.session.act_as("甲")
+    services.answers.set_status(cl, "LA-001", Status.RISK)
     table = services.cases.all_counts()
     assert len(table) == 3
     assert table.get(a.id, Stage.FILING).risk == 1  # type: ignore[union-attr]

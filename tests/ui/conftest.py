@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from riskdesk.domain.model import SettingKey
 from riskdesk.services import Services
 from riskdesk.ui.fonts import register_bundled_font
 from riskdesk.ui.i18n import install_translators
@@ -29,9 +30,9 @@ def make_window(qtbot: object, db_path: Path, catalog_dir: Path, zh: None) -> It
 
     def make() -> MainWindow:
         svc = Services.open("sqlite:///" + str(db_path), catalog_dir)
-        if not svc.settings.get("reviewer"):
-            svc.settings.set("reviewer", "王法官")
-            svc.settings.set("court", "东胜区人民法院")
+        if not svc.settings.get(SettingKey.REVIEWER):
+            svc.settings.set(SettingKey.REVIEWER, "王法官")
+            svc.settings.set(SettingKey.COURT, "东胜区人民法院")
         win = MainWindow(svc)
         qtbot.addWidget(win)  # type: ignore[attr-defined]
         win.show()

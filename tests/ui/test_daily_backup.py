@@ -7,22 +7,23 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from riskdesk.storage.backup import backup_dir
 from riskdesk.ui.main_window import MainWindow
 
 
 def test_daily_backup_in_the_background(qtbot: QtBot, make_window: Callable[[], MainWindow], db_path: Path) -> None:
     win = make_window()
     win.services.cases.create("(2024)内0602民初1号")
-    for old in (db_path.parent / "backups").glob("daily-*.db"):
+    for old in backup_dir(db_path).glob("daily-*.db"):
         old.unlink()  # Services.open already took today's copy; take it again from the window
     win.start_daily_backup()
-    qtbot.waitUntil(lambda: any((db_path.parent / "backups").glob("daily-*.db")), timeout=10_000)
+    qtbot.waitUntil(lambda: any(backup_dir(db_path).glob("daily-*.db")), timeout=10_000)
 
 
 def test_a_backup_that_cannot_be_written_is_a_warning(qtbot: QtBot, make_window: Callable[[], MainWindow],
                                                      db_path: Path) -> None:
     win = make_window()
-    backups = db_path.parent / "backups"
+    backups = backup_dir(db_path)
     for old in backups.glob("*"):
         old.unlink()
     backups.rmdir()

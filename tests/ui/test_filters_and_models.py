@@ -9,12 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Severity, Stage, Status
 from riskdesk.ui.main_window import MainWindow
-from riskdesk.ui.models.checklist_model import PointIdRole
 from tests.ui.typing import type_text
 
 
 def _visible_ids(win: MainWindow) -> list[str]:
-    return [idx.data(PointIdRole) for idx in win.checklist._visible_points()]
+    return win.checklist.tree.visible_point_ids()
 
 
 def _walk_some(win: MainWindow, qtbot: QtBot) -> None:
@@ -29,19 +28,19 @@ def test_status_severity_node_and_text_filters(qtbot: QtBot, make_window: Callab
     win = make_window()
     _walk_some(win, qtbot)
     panel = win.checklist
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData(Status.RISK))
+    panel.filters.status.setCurrentIndex(panel.filters.status.findData(Status.RISK))
     assert _visible_ids(win) == ["LA-001", "LA-004"]
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData(Status.UNREVIEWED))
+    panel.filters.status.setCurrentIndex(panel.filters.status.findData(Status.UNREVIEWED))
     assert len(_visible_ids(win)) == 96 and "LA-001" not in _visible_ids(win)
     panel.clear_filters()
-    panel.severity_filter.setCurrentIndex(panel.severity_filter.findData(Severity.HIGH))
+    panel.filters.severity.setCurrentIndex(panel.filters.severity.findData(Severity.HIGH))
     visible = _visible_ids(win)
     assert visible and all(win.services.catalogs.catalog.point(p).severity is Severity.HIGH for p in visible)
     panel.clear_filters()
-    panel.node_filter.setCurrentIndex(panel.node_filter.findData("L02"))
+    panel.filters.node.setCurrentIndex(panel.filters.node.findData("L02"))
     assert _visible_ids(win) == [f"LA-{i:03d}" for i in range(26, 51)]
     panel.clear_filters()
-    type_text(panel.text_filter, "LA-07")
+    type_text(panel.filters.text, "LA-07")
     assert _visible_ids(win) == [f"LA-{i:03d}" for i in range(70, 80)]
     panel.clear_filters()
     assert len(_visible_ids(win)) == 100
@@ -51,12 +50,12 @@ def test_answer_under_a_filter_keeps_the_cursor_and_moves_on(qtbot: QtBot, make_
     win = make_window()
     _walk_some(win, qtbot)
     panel = win.checklist
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData(Status.UNREVIEWED))
+    panel.filters.status.setCurrentIndex(panel.filters.status.findData(Status.UNREVIEWED))
     assert panel.current_point() == "LA-005"
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_1)
     assert panel.current_point() == "LA-006"
-    view = win.services.review.open(win.case.id, Stage.FILING)  # type: ignore[union-attr]
+    view = win.services.checklists.open(win.case.id, Stage.FILING)  # type: ignore[union-attr]
     assert view.items[4].result.status is Status.CLEAR
 
 
@@ -90,10 +89,10 @@ def test_models_pass_qtmodeltester(qtbot: QtBot, qtmodeltester: object, make_win
     win = make_window()
     _walk_some(win, qtbot)
     qtmodeltester.check(win.cases.model)  # type: ignore[attr-defined]
-    qtmodeltester.check(win.checklist.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(win.checklist.tree.checklist_model)  # type: ignore[attr-defined]
     panel = win.checklist
-    panel.status_filter.setCurrentIndex(panel.status_filter.findData(Status.RISK))
-    qtmodeltester.check(win.checklist.proxy)  # type: ignore[attr-defined]
+    panel.filters.status.setCurrentIndex(panel.filters.status.findData(Status.RISK))
+    qtmodeltester.check(win.checklist.tree.proxy)  # type: ignore[attr-defined]
 
 
 def test_statistics_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:

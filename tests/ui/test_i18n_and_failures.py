@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
-from riskdesk.domain.model import Stage, Status
+from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.ui.dialogs import SettingsDialog
 from riskdesk.ui.i18n import install_translators
@@ -57,7 +57,7 @@ def test_compiled_translation_is_up_to_date(tmp_path: Path) -> None:
 
 
 def test_chinese_is_the_default_and_english_on_request(qapp: QApplication, services: Services) -> None:
-    services.settings.set("reviewer", "王法官")
+    services.settings.set(SettingKey.REVIEWER, "王法官")
     install_translators(qapp, None)
     win = MainWindow(services)
     assert win.windowTitle() == "RiskDesk 立审执风险防控清单"
@@ -81,7 +81,7 @@ def test_first_run_dialog_saves_reviewer_and_court(qtbot: QtBot, services: Servi
     type_text(dlg.court, "鄂尔多斯市东胜区人民法院")
     qtbot.keyClick(dlg.court, Qt.Key.Key_Return)
     assert not dlg.isVisible()
-    assert services.settings.all() == {"reviewer": "王法官", "court": "鄂尔多斯市东胜区人民法院"}
+    assert services.settings.user_settings() == {SettingKey.REVIEWER: "王法官", SettingKey.COURT: "鄂尔多斯市东胜区人民法院"}
 
 
 def _set_read_only(conn: object, _rec: object) -> None:
@@ -107,10 +107,10 @@ def test_a_failed_save_is_shown_and_nothing_is_lost(qtbot: QtBot, make_window: C
     assert panel.current_point() == "LA-002"
     read_only(win.services, True)
     qtbot.keyClick(panel.tree, Qt.Key.Key_1)
-    assert panel.error_bar.isVisible() and "未能保存" in panel.error_bar.text()
-    assert "只读" in panel.error_bar.text()
+    assert panel.banners.error_bar.isVisible() and "未能保存" in panel.banners.error_bar.text()
+    assert "只读" in panel.banners.error_bar.text()
     assert panel.current_point() == "LA-002"  # did not move on: the answer is not saved
-    assert panel.model.items()[1].result.status is Status.UNREVIEWED
+    assert panel.tree.checklist_model.items()[1].result.status is Status.UNREVIEWED
     qtbot.keyClick(panel.tree, Qt.Key.Key_E)
     type_text(panel.detail.note, "需补充送达回证")
     panel.detail.flush_note()
@@ -118,7 +118,7 @@ def test_a_failed_save_is_shown_and_nothing_is_lost(qtbot: QtBot, make_window: C
     assert "未能保存" in panel.detail.note_state.text()
     read_only(win.services, False)
     qtbot.waitUntil(lambda: not panel.detail.note_pending, timeout=8000)  # the retry timer saves it
-    view = win.services.review.open(case.id, Stage.FILING)
+    view = win.services.checklists.open(case.id, Stage.FILING)
     assert view.items[0].result.status is Status.RISK
     assert view.items[1].result.note == "需补充送达回证"
-    assert not panel.error_bar.isVisible()
+    assert not panel.banners.error_bar.isVisible()

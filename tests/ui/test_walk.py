@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -65,14 +66,14 @@ def test_walk_all_filing_points_and_find_them_after_restart(qtbot: QtBot, make_w
     type_text(panel.detail.note, "原告未提交借条原件")
     qtbot.keyClick(panel.detail.note, Qt.Key.Key_Escape)
     assert panel.tree.hasFocus()
-    assert "1" in win.save_label.text() or win.save_label.text()  # a save time is shown
+    assert re.fullmatch(r"已于 \d\d:\d\d:\d\d 保存", win.save_label.text()), win.save_label.text()
     assert win.tabs.tabText(0).startswith("立案  100/100")
-    assert panel.complete_bar.isVisible() and "已全部核查完毕" in panel.complete_bar.text()
+    assert panel.banners.complete_bar.isVisible() and "已全部核查完毕" in panel.banners.complete_bar.text()
 
     case_id = win.case.id
     win.close()
     # What the database holds, independently of the window.
-    view = win.services.review.open(case_id, Stage.FILING)
+    view = win.services.checklists.open(case_id, Stage.FILING)
     assert [it.result.status for it in view.items] == [PATTERN[i % len(PATTERN)] for i in range(100)]
     assert view.items[98].result.note == "原告未提交借条原件"
     assert all(it.result.updated_by == "王法官" for it in view.items)
@@ -82,7 +83,7 @@ def test_walk_all_filing_points_and_find_them_after_restart(qtbot: QtBot, make_w
     assert again.stage is Stage.FILING
     assert again.checklist.current_point() == "LA-099"
     assert again.checklist.detail.note.toPlainText() == "原告未提交借条原件"
-    items = again.checklist.model.items()
+    items = again.checklist.tree.checklist_model.items()
     assert [it.result.status for it in items] == [PATTERN[i % len(PATTERN)] for i in range(100)]
 
 
@@ -95,12 +96,12 @@ def test_note_saves_while_typing_and_on_close(qtbot: QtBot, make_window: Callabl
     qtbot.keyClick(panel.tree, Qt.Key.Key_E)
     type_text(panel.detail.note, "第一句")
     qtbot.waitUntil(lambda: not panel.detail.note_pending, timeout=3000)
-    view = win.services.review.open(case.id, Stage.FILING)
+    view = win.services.checklists.open(case.id, Stage.FILING)
     assert view.items[0].result.note == "第一句"
     # Typed and closed at once, before the pause: the close still saves it.
     type_text(panel.detail.note, "，第二句")
     win.close()
-    view = win.services.review.open(case.id, Stage.FILING)
+    view = win.services.checklists.open(case.id, Stage.FILING)
     assert view.items[0].result.note == "第一句，第二句"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from riskdesk.domain.model import CaseSummary, Stage, StageCounts
+from riskdesk.domain.model import AnswerSaved, CaseSummary, Stage, StageCounts
 from riskdesk.ui.labels import stage_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -123,11 +123,22 @@ class CaseTableModel(QAbstractTableModel):
             lines.append(text)
         return "\n".join(lines)
 
-    def update_counts(self, case_id: int, counts: dict[Stage, StageCounts]) -> None:
+    def set_counts(self, case_id: int, counts: dict[Stage, StageCounts]) -> None:
+        """The case's progress in every stage (a case opened, a stage started)."""
         row = self.row_of_case(case_id)
+        if row >= 0:
+            self._replace(row, CaseSummary(self._rows[row].case, dict(counts)))
+
+    def answer_saved(self, change: AnswerSaved) -> None:
+        """The case's progress after an answer was saved (the case may not be listed)."""
+        row = self.row_of_case(change.case_id)
         if row < 0:
             return
-        self._rows[row] = CaseSummary(self._rows[row].case, counts)
+        counts: dict[Stage, StageCounts] = {**self._rows[row].counts, change.stage: change.counts}
+        self._replace(row, CaseSummary(self._rows[row].case, counts))
+
+    def _replace(self, row: int, summary: CaseSummary) -> None:
+        self._rows[row] = summary
         self._cache[row] = self._prepare(self._rows[row])
         self.dataChanged.emit(self.index(row, CaseColumn.PROGRESS), self.index(row, CaseColumn.PROGRESS))
 

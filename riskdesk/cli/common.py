@@ -1,0 +1,71 @@
+"""What every command module shares: opening the services, exit codes, output helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from riskdesk.bootstrap import Environment, StartOptions, open_services
+from riskdesk.domain.model import Stage
+from riskdesk.services import Services
+from riskdesk.services.errors import InvalidInput
+
+Handler = Callable[[argparse.Namespace, TextIO], int]
+# argparse's sub-parser collection has no public type; registering functions take it as this.
+SubParsers = Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def options(args: argparse.Namespace) -> StartOptions:
+    return StartOptions(getattr(args, "db", None), getattr(args, "catalog", None))
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, actor_name: str | None = None) -> Iterator[Services]:
+    """The services for one command, closed when it ends; warnings go to stderr."""
+    with open_services(options(args), actor_name=actor_name) as svc:
+        for warning in svc.warnings:
+            print(f"riskdesk: 注意：{warning}", file=sys.stderr)
+        yield svc
+
+
+def fail(message: str, status: int, label: str = "错误：") -> int:
+    print(f"riskdesk: {label}{message}", file=sys.stderr)
+    return status
+
+
+def print_json(data: Any, out: TextIO, *, indent: int = 2) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=indent)
+    out.write("\n")
+
+
+def stage_arg(text: str) -> Stage:
+    try:
+        return Stage.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def db_file(args: argparse.Namespace) -> Path | None:
+    """The SQLite file the command works on (None for another back end or an unusable option)."""
+    from riskdesk.storage.db import sqlite_path
+
+    try:
+        return sqlite_path(options(args).database_url(Environment.read()))
+    except Exception:  # only used to word an error message; never hide the original error
+        return None
+
+
+def require_db_file(args: argparse.Namespace) -> Path:
+    path = db_file(args)
+    if path is None:
+        raise InvalidInput("只有本机数据库文件可以这样备份、恢复或检查")
+    return path

@@ -1,0 +1,57 @@
+"""Banners above the checklist: a save that failed, a newer catalog, a finished stage."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from riskdesk.domain.model import StageCounts
+
+
+class ChecklistBanners(QWidget):
+    """Signals: upgrade_requested() when the newer-catalog banner is clicked."""
+
+    upgrade_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error_bar = QLabel()
+        self.error_bar.setObjectName("errorBar")
+        self.error_bar.setWordWrap(True)
+        self.error_bar.setStyleSheet("background:#ffebee;color:#b71c1c;padding:6px;border:1px solid #e57373")
+        self.upgrade_bar = QPushButton()
+        self.upgrade_bar.setStyleSheet("background:#fff8e1;color:#5d4037;padding:6px;text-align:left")
+        self.upgrade_bar.clicked.connect(self.upgrade_requested)
+        self.complete_bar = QLabel()
+        self.complete_bar.setObjectName("completeBar")
+        self.complete_bar.setStyleSheet("background:#e8f5e9;color:#1b5e20;padding:6px;border:1px solid #81c784")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        for bar in (self.upgrade_bar, self.error_bar, self.complete_bar):
+            bar.hide()
+            lay.addWidget(bar)
+
+    def show_error(self, message: str) -> None:
+        self.error_bar.setText(message)
+        self.error_bar.show()
+
+    def clear_error(self) -> None:
+        self.error_bar.hide()
+
+    def show_upgrade(self, changed_points: int | None) -> None:
+        """A newer catalog changed ``changed_points`` points of this checklist (None: no newer catalog)."""
+        if changed_points is None:
+            self.upgrade_bar.hide()
+            return
+        self.upgrade_bar.setText(
+            self.tr("A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. "
+                    "Click to upgrade this checklist.").replace("%1", str(changed_points)))
+        self.upgrade_bar.show()
+
+    def show_counts(self, counts: StageCounts) -> None:
+        if counts.complete:
+            self.complete_bar.setText(
+                self.tr("All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.")
+                .replace("%1", str(counts.total)).replace("%2", str(counts.risk)).replace("%3", str(counts.na)))
+        self.complete_bar.setVisible(counts.complete)
