@@ -50,6 +50,12 @@ class StartOptions:
 
         return resolve_url(self.db or env.db or None, default_db_path)
 
+    def database_file(self, env: Environment) -> Path | None:
+        """The SQLite file behind the database (None for a server database)."""
+        from riskdesk.storage.db import sqlite_path
+
+        return sqlite_path(self.database_url(env))
+
     def catalog_dir(self, env: Environment) -> Path:
         from riskdesk.paths import catalog_dir
 

@@ -48,7 +48,7 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from riskdesk.domain.errors import RiskDeskError
-    from riskdesk.storage.db import translate_error
+    from riskdesk.services.database_files import describe_failure
 
     stream = out or sys.stdout
     parser = build_parser()
@@ -63,9 +63,7 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
         return fail(str(exc), exc.exit_status, exc.label)
     except (DBAPIError, sqlite3.DatabaseError) as exc:
         # Whatever database failure escaped the services still gets one readable line, not a traceback.
-        nice = translate_error(exc, db_file(args))
-        detail = str(exc.orig if isinstance(exc, DBAPIError) else exc).splitlines()[0]
-        return fail(str(nice) if nice else "数据库操作失败：" + detail, EXIT_FAILED)
+        return fail(describe_failure(exc, db_file(args)), EXIT_FAILED)
     except BrokenPipeError:  # output piped into head and cut short: not an error
         return EXIT_OK
     except OSError as exc:

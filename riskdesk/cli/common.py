@@ -56,10 +56,8 @@ def stage_arg(text: str) -> Stage:
 
 def db_file(args: argparse.Namespace) -> Path | None:
     """The SQLite file the command works on (None for another back end or an unusable option)."""
-    from riskdesk.storage.db import sqlite_path
-
     try:
-        return sqlite_path(options(args).database_url(Environment.read()))
+        return options(args).database_file(Environment.read())
     except Exception:  # only used to word an error message; never hide the original error
         return None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from riskdesk.cli.common import EXIT_FAILED, EXIT_OK, SubParsers, require_db_file
-from riskdesk.services.errors import InvalidInput, NotFound
+from riskdesk.services import database_files
 
 
 def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -24,36 +24,15 @@ def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def _backup(args: argparse.Namespace, out: TextIO) -> int:
-    from riskdesk.storage.backup import copy_database, verify_database
-    from riskdesk.storage.db import DatabaseDamagedError, check_file
-
-    path = require_db_file(args)
-    if not path.exists():
-        raise NotFound(f"数据库文件不存在：{path}")
-    check_file(path)
-    target = Path(args.output).expanduser().resolve()
-    if target == path:
-        raise InvalidInput("备份文件不能是数据库文件本身")
-    # Written beside the target first: a damaged copy must not replace a good backup of the same name.
-    part = target.with_name(target.name + ".check")
-    copy_database(path, part)
-    verdict = verify_database(part)
-    if not verdict.ok:
-        part.unlink(missing_ok=True)
-        raise DatabaseDamagedError(path, f"完整性检查未通过：{verdict}；未生成备份")
-    part.replace(target)
+    target = database_files.backup_to(require_db_file(args), Path(args.output))
     print(f"已备份到 {target}", file=out)
     return EXIT_OK
 
 
 def _restore(args: argparse.Namespace, out: TextIO) -> int:
-    from riskdesk.storage.backup import restore_database
-
     path = require_db_file(args)
     source = Path(args.backup).expanduser().resolve()
-    if not source.is_file():
-        raise InvalidInput(f"备份文件不存在：{source}")
-    kept = restore_database(source, path)
+    kept = database_files.restore_from(source, path)
     print(f"已从 {source} 恢复数据库 {path}", file=out)
     if kept is not None:
         print(f"原数据库文件已另存为 {kept}", file=out)
@@ -61,14 +40,12 @@ def _restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    from riskdesk.storage.backup import list_backups, verify_database
-
     path = require_db_file(args)
     if not path.exists():
         print(f"数据库文件不存在：{path}", file=out)
         return EXIT_FAILED
-    verdict = verify_database(path)
-    print(f"{path}：{'完好' if verdict.ok else '有问题：' + str(verdict)}", file=out)
-    for b in list_backups(path)[:10]:
+    result = database_files.check(path)
+    print(f"{path}：{'完好' if result.ok else '有问题：' + result.detail}", file=out)
+    for b in result.backups[:10]:
         print(f"  备份 {b}", file=out)
-    return EXIT_OK if verdict.ok else EXIT_FAILED
+    return EXIT_OK if result.ok else EXIT_FAILED

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from riskdesk.domain.errors import RiskDeskError
 from riskdesk.services import take_daily_backup
-from riskdesk.storage.db import DatabaseError
 
 
 class _Signals(QObject):
@@ -25,7 +25,7 @@ class DailyBackupTask(QRunnable):
     def run(self) -> None:
         try:
             warning = take_daily_backup(self.db_path)
-        except DatabaseError as exc:  # the check found damage: the user must hear of it now
+        except RiskDeskError as exc:  # the check found damage (or the file failed): the user must hear of it now
             self.signals.finished.emit(str(exc), True)
             return
         except Exception as exc:  # noqa: BLE001 - a backup problem is reported, never fatal

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from riskdesk.domain.errors import RiskDeskError
 from riskdesk.services import Services
-from riskdesk.storage.db import DatabaseDamagedError, translate_error
+from riskdesk.services.database_files import DatabaseDamagedError, describe_failure
 
 OpenServices = Callable[[], Services]
 # For bench/: print when the window is painted (and the process's memory) and exit, so start-up is
@@ -102,7 +102,7 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
     """Open the services; on a damaged file offer the newest automatic backup, never a new empty file."""
     from PySide6.QtWidgets import QMessageBox
 
-    from riskdesk.storage.backup import newest_good_backup, restore_database
+    from riskdesk.services.database_files import newest_good_backup, restore_from
 
     tried: set[str] = set()
     while True:
@@ -126,7 +126,7 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
             # The same backup twice means restoring did not help: stop rather than loop.
             tried.add(str(backup))
             try:
-                restore_database(backup, exc.path)
+                restore_from(backup, exc.path)
             except (OSError, RiskDeskError) as err:
                 QMessageBox.critical(None, "RiskDesk", f"恢复失败：{err}")
                 return None
@@ -137,6 +137,5 @@ def open_with_recovery(open_services: OpenServices) -> Services | None:
         except (DBAPIError, sqlite3.DatabaseError) as exc:
             resume_garbage_collection()
             # An SQLite failure no layer below put into words: still a message, never a crash.
-            nice = translate_error(exc)
-            QMessageBox.critical(None, "RiskDesk", str(nice or f"无法打开数据库：{exc}"))
+            QMessageBox.critical(None, "RiskDesk", describe_failure(exc, None))
             return None

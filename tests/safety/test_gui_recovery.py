@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from riskdesk.domain.model import Stage, Status
@@ -21,16 +20,13 @@ from riskdesk.services import Services
 from riskdesk.storage.backup import backup_dir
 from riskdesk.ui.launch import open_with_recovery
 from tests.safety.helpers import CASE, table_hash
+from tests.ui.modal import when_modal
 
 
 def _answer(button_text: str, seen: list[str]) -> None:
     """Click ``button_text`` in each message box that comes up (several, if the start loops)."""
 
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)  # not shown yet
-            return
+    def click(box: QMessageBox) -> None:
         seen.append(box.text())
         for b in box.buttons():
             if isinstance(b, QPushButton) and b.text() == button_text:
@@ -38,7 +34,7 @@ def _answer(button_text: str, seen: list[str]) -> None:
                 return
         box.close()  # a plain error box: closing it is all a user can do
 
-    QTimer.singleShot(20, click)
+    when_modal(QMessageBox, click, times=10, timeout_ms=5_000)
 
 
 def _garbage_header(p: Path) -> None:

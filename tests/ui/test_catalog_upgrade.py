@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import SettingKey, Stage, Status
 from riskdesk.services import Services
 from riskdesk.ui.main_window import MainWindow
 from tests.catalog_factory import write_catalog
+from tests.ui.modal import when_modal
 
 
 def test_upgrade_from_the_banner(qtbot: QtBot, tmp_path: Path, db_path: Path, zh: None) -> None:
@@ -33,15 +34,13 @@ def test_upgrade_from_the_banner(qtbot: QtBot, tmp_path: Path, db_path: Path, zh
     assert panel.banners.upgrade_bar.isVisible() and "1 项有变化" in panel.banners.upgrade_bar.text()
     seen: list[str] = []
 
-    def accept() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
+    def accept(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
 
-    QTimer.singleShot(50, accept)
+    watch = when_modal(QMessageBox, accept)
     qtbot.mouseClick(panel.banners.upgrade_bar, Qt.MouseButton.LeftButton)
-    assert seen and "LA-002" in seen[0]
+    assert not watch.missed and "LA-002" in seen[0]
     assert not panel.banners.upgrade_bar.isVisible()
     items = {it.point.id: it for it in panel.tree.checklist_model.items()}
     assert items["LA-001"].result.status is Status.CLEAR

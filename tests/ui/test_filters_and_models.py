@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Severity, Stage, Status
 from riskdesk.ui.main_window import MainWindow
+from tests.ui.modal import when_modal
 from tests.ui.typing import type_text
 
 
@@ -96,8 +97,6 @@ def test_models_pass_qtmodeltester(qtbot: QtBot, qtmodeltester: object, make_win
 
 
 def test_statistics_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from riskdesk.ui.stats_dialog import StatsDialog
 
@@ -105,12 +104,10 @@ def test_statistics_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) 
     _walk_some(win, qtbot)  # 立案: 2 risks, 1 clear, 1 n/a
     seen: list[list[str]] = []
 
-    def read() -> None:
-        dlg = QApplication.activeModalWidget()
-        if isinstance(dlg, StatsDialog):
-            seen.append([dlg.model.item(0, c).text() for c in range(7)])
-            dlg.reject()
+    def read(dlg: StatsDialog) -> None:
+        seen.append([dlg.model.item(0, c).text() for c in range(7)])
+        dlg.reject()
 
-    QTimer.singleShot(50, read)
+    watch = when_modal(StatsDialog, read)
     qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert seen == [["立案", "1", "0", "4 / 100", "2", "1", "66.7%"]]
+    assert not watch.missed and seen == [["立案", "1", "0", "4 / 100", "2", "1", "66.7%"]]

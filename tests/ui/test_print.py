@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from riskdesk.domain.model import Stage
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.print_dialog import PrintDialog
 from riskdesk.ui.printing import print_pdfs
+from tests.ui.modal import when_modal
 
 
 def _open_case(win: MainWindow, qtbot: QtBot) -> None:
@@ -27,17 +28,9 @@ def _open_case(win: MainWindow, qtbot: QtBot) -> None:
 def test_ctrl_p_opens_the_print_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     win = make_window()
     _open_case(win, qtbot)
-    seen: list[object] = []
-
-    def look() -> None:
-        dlg = QApplication.activeModalWidget()
-        seen.append(type(dlg).__name__)
-        if dlg is not None:
-            dlg.reject()
-
-    QTimer.singleShot(50, look)
+    watch = when_modal(PrintDialog, lambda dlg: dlg.reject())
     qtbot.keyClick(win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert seen == ["PrintDialog"]
+    assert not watch.missed and len(watch.acted) == 1
 
 
 def test_save_each_document(qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Stage, Status
 from riskdesk.ui.dialogs import NewCaseDialog
 from riskdesk.ui.main_window import MainWindow
+from tests.ui.modal import when_modal
 from tests.ui.typing import type_text
 
 KEYS = {Status.CLEAR: Qt.Key.Key_1, Status.RISK: Qt.Key.Key_2, Status.NA: Qt.Key.Key_3}
@@ -22,12 +22,8 @@ PATTERN = [Status.CLEAR, Status.CLEAR, Status.RISK, Status.NA, Status.CLEAR]
 def _create_case_by_keyboard(qtbot: QtBot, win: MainWindow, case_no: str) -> None:
     seen: list[object] = []
 
-    def fill() -> None:
+    def fill(dlg: NewCaseDialog) -> None:
         # No asserts in here: this runs inside the dialog's event loop.
-        dlg = QApplication.activeModalWidget()
-        if not isinstance(dlg, NewCaseDialog):
-            seen.append(dlg)
-            return
         seen.append(dlg.focusWidget() is dlg.case_no)
         type_text(dlg.case_no, case_no)
         qtbot.keyClick(dlg.case_no, Qt.Key.Key_Tab)
@@ -36,9 +32,9 @@ def _create_case_by_keyboard(qtbot: QtBot, win: MainWindow, case_no: str) -> Non
         type_text(dlg.parties, "张三诉李四")
         qtbot.keyClick(dlg.parties, Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, fill)
+    watch = when_modal(NewCaseDialog, fill)
     qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert seen == [True], "Ctrl+N must open the new-case dialog with the cursor in the case number"
+    assert not watch.missed and seen == [True], "Ctrl+N must open the new-case dialog with the cursor in the case number"
     # A desktop's window manager reactivates the main window when the dialog closes; offscreen has none.
     win.activateWindow()
     assert QTest.qWaitForWindowActive(win, 3000)
