@@ -28,7 +28,11 @@ def _known(root: ET.Element) -> dict[tuple[str, bool], ET.Element]:
     return out
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """``argv[0]``, when given, is a JSON file mapping new English sources to their Chinese text."""
+    import json
+
+    given: dict[str, str] = json.loads(Path(argv[0]).read_text(encoding="utf-8")) if argv else {}
     before = _known(ET.parse(TS).getroot())
     sources = sorted(str(p) for p in (REPO / "riskdesk" / "ui").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete"], check=True)
@@ -41,6 +45,12 @@ def main() -> int:
             continue
         src = msg.findtext("source") or ""
         found = before.get((src, msg.get("numerus") == "yes"))
+        if found is None and src in given:
+            found = ET.Element("translation")
+            if msg.get("numerus") == "yes":
+                ET.SubElement(found, "numerusform").text = given[src]
+            else:
+                found.text = given[src]
         if found is None:
             missing.append(src)
             continue
@@ -58,4 +68,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -84,28 +84,33 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="265" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="221" />
+        <source>%n not applicable (case type)</source>
+        <translation>%n 项不适用（案件类型）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="291" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="266" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="292" />
         <source>Risk point</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="267" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="293" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="268" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="294" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="155" />
-        <location filename="../../riskdesk/ui/models/checklist_model.py" line="269" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="158" />
+        <location filename="../../riskdesk/ui/models/checklist_model.py" line="295" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -113,17 +118,17 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="132" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="133" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="143" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="144" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="167" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="168" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
@@ -302,7 +307,17 @@
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/filter_bar.py" line="59" />
+        <location filename="../../riskdesk/ui/filter_bar.py" line="40" />
+        <source>Points that cannot apply to a case of this kind, procedure or 程序 are set aside as not applicable (case type). Show them to answer one anyway.</source>
+        <translation>与本案案件类型、审理程序或适用程序不符的风险点已按“不适用（案件类型）”收起；显示后仍可逐项作答。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/filter_bar.py" line="64" />
+        <source>Show %n set aside by case type</source>
+        <translation><numerusform>显示按案件类型收起的 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/filter_bar.py" line="71" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
     </message>
@@ -310,67 +325,72 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="18" />
+        <location filename="../../riskdesk/ui/labels.py" line="19" />
         <source>Unreviewed</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="19" />
+        <location filename="../../riskdesk/ui/labels.py" line="20" />
         <source>No risk</source>
         <translation>无风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="20" />
+        <location filename="../../riskdesk/ui/labels.py" line="21" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="21" />
+        <location filename="../../riskdesk/ui/labels.py" line="22" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="26" />
+        <location filename="../../riskdesk/ui/labels.py" line="23" />
+        <source>Not applicable (case type)</source>
+        <translation>不适用（案件类型）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="28" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="26" />
+        <location filename="../../riskdesk/ui/labels.py" line="28" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="26" />
+        <location filename="../../riskdesk/ui/labels.py" line="28" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="30" />
+        <location filename="../../riskdesk/ui/labels.py" line="32" />
         <source>Filing</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="30" />
+        <location filename="../../riskdesk/ui/labels.py" line="32" />
         <source>Trial</source>
         <translation>审判</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="30" />
+        <location filename="../../riskdesk/ui/labels.py" line="32" />
         <source>Enforcement</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="35" />
+        <location filename="../../riskdesk/ui/labels.py" line="37" />
         <source>Civil</source>
         <translation>民事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="36" />
+        <location filename="../../riskdesk/ui/labels.py" line="38" />
         <source>Criminal</source>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="37" />
+        <location filename="../../riskdesk/ui/labels.py" line="39" />
         <source>Administrative</source>
         <translation>行政</translation>
     </message>
@@ -857,7 +877,8 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/stage_tabs.py" line="49" />
         <source>%n risk(s)</source>
         <translation>
-            <numerusform>%n 项存在风险</numerusform></translation>
+            <numerusform>%n 项存在风险</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/stage_tabs.py" line="51" />

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from riskdesk.domain.case_number import CaseNumber, CaseNumberError
 from riskdesk.domain.model import Stage
+
+if TYPE_CHECKING:
+    from riskdesk.domain.catalog import RiskPoint
 
 
 class Matter(enum.Enum):
@@ -200,8 +205,9 @@ _TYPES = (
     CaseType("行申", K.ADMINISTRATIVE, P.RETRIAL_REVIEW, _ADM, _FT),
     CaseType("行监", K.ADMINISTRATIVE, P.SUPERVISION, _ADM, _FT),
     CaseType("行抗", K.ADMINISTRATIVE, P.PROTEST, _ADM, _FT),
-    CaseType("行审", K.ADMINISTRATIVE, P.NON_LITIGATION_REVIEW, _ADM, _FT),
-    CaseType("行审复", K.ADMINISTRATIVE, P.NON_LITIGATION_REVIEW, _ADM, _FT),
+    # 非诉行政执行审查 decides whether an administrative decision is enforced: its points are in 执行.
+    CaseType("行审", K.ADMINISTRATIVE, P.NON_LITIGATION_REVIEW, _ADM, (_F, _E)),
+    CaseType("行审复", K.ADMINISTRATIVE, P.NON_LITIGATION_REVIEW, _ADM, (_F, _E)),
     CaseType("行辖", K.ADMINISTRATIVE, P.JURISDICTION, _ADM, (_F,)),
     CaseType("行他", K.ADMINISTRATIVE, P.OTHER, _ADM, None),
     # 赔偿: 行政赔偿 is tried as an administrative case; 法赔/委赔 are 国家赔偿 decided by a committee.
@@ -251,3 +257,57 @@ def matter_of(code: str, origin_code: str | None = None) -> Matter | None:
         return own
     origin = CASE_TYPES[origin_code]
     return origin.matter if origin.kind is not CaseKind.ENFORCEMENT else None
+
+
+def type_code_of(case_no: str) -> str:
+    """The 类型代字 of a stored (normalised) 案号; "" when it cannot be read."""
+    try:
+        return CaseNumber.parse(case_no).case_type
+    except CaseNumberError:
+        return ""
+
+
+@dataclass(frozen=True)
+class CaseProfile:
+    """What a case's 案号, 执行依据 and 程序 say about which stages and points apply to it."""
+
+    case_type: CaseType | None
+    matter: Matter | None
+    track: Track | None = None
+
+    @classmethod
+    def of(cls, type_code: str, origin_case_no: str | None = None, track: Track | None = None) -> CaseProfile:
+        origin_code = type_code_of(origin_case_no) if origin_case_no else None
+        found = CASE_TYPES.get(type_code)
+        return cls(found, matter_of(type_code, origin_code) if found else None, track)
+
+    @property
+    def kind(self) -> CaseKind | None:
+        return self.case_type.kind if self.case_type else None
+
+    @property
+    def procedure(self) -> Procedure | None:
+        return self.case_type.procedure if self.case_type else None
+
+    @property
+    def stage_rule_known(self) -> bool:
+        return self.case_type is not None and self.case_type.stages is not None
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The stages the case shows; every stage when the table has no rule for its type code."""
+        if self.case_type is None or self.case_type.stages is None:
+            return tuple(Stage)
+        return self.case_type.stages
+
+    def applies(self, point: RiskPoint) -> bool:
+        return point.applies(self.matter, self.procedure, self.track)
+
+    def describe(self) -> str:
+        """e.g. 民事 · 一审 · 简易程序 (Chinese, for reports and the CLI)."""
+        if self.case_type is None:
+            return "案件类型未知"
+        parts = [self.case_type.kind.label_zh, self.case_type.procedure.label_zh]
+        if self.track is not None:
+            parts.append(self.track.label_zh)
+        return " · ".join(parts)

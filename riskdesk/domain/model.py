@@ -5,8 +5,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import NamedTuple, NewType
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple, NewType
+
+if TYPE_CHECKING:
+    from riskdesk.domain.case_kind import CaseProfile, Track
 
 # Row ids of the database, typed so that a case id cannot be passed where a checklist id is meant.
 CaseId = NewType("CaseId", int)
@@ -51,12 +54,23 @@ _LABEL_ZH = {Stage.FILING: "立案", Stage.TRIAL: "审判", Stage.ENFORCEMENT: "
 
 
 class Status(enum.Enum):
-    """A reviewer's answer for one risk point."""
+    """The answer for one risk point.
+
+    SETTLED is not a person's answer: the point cannot apply to a case of this kind, procedure or
+    程序 (不适用（案件类型）), so RiskDesk set it aside when the checklist was made. A reviewer may
+    still answer it; then it counts as a human answer like any other.
+    """
 
     UNREVIEWED = "unreviewed"
     CLEAR = "clear"
     RISK = "risk"
     NA = "na"
+    SETTLED = "settled"
+
+    @property
+    def human(self) -> bool:
+        """An answer a person gave (clear, risk or not applicable)."""
+        return self in (Status.CLEAR, Status.RISK, Status.NA)
 
     @property
     def label_zh(self) -> str:
@@ -66,7 +80,7 @@ class Status(enum.Enum):
     def parse(cls, text: str) -> Status:
         key = text.strip().lower()
         for status in cls:
-            if key in (status.value, status.label_zh):
+            if status is not Status.SETTLED and key in (status.value, status.label_zh):
                 return status
         raise ValueError(f"状态 {text!r} 无法识别：应为 unreviewed、clear、risk 或 na")
 
@@ -76,6 +90,7 @@ _STATUS_ZH = {
     Status.CLEAR: "无风险",
     Status.RISK: "存在风险",
     Status.NA: "不适用",
+    Status.SETTLED: "不适用（案件类型）",
 }
 
 
@@ -126,40 +141,73 @@ class Case:
     parties: str
     judge: str
     created_at: datetime
+    type_code: str = ""
+    track: Track | None = None  # 程序 chosen by the court
+    origin: str | None = None  # 原审案号 / 执行依据
+    filed_on: date | None = None  # 立案日期
+    department: str = ""  # 承办部门（庭室）
+
+    @property
+    def profile(self) -> CaseProfile:
+        from riskdesk.domain.case_kind import CaseProfile
+
+        return CaseProfile.of(self.type_code, self.origin, self.track)
 
 
 @dataclass(frozen=True)
 class StageCounts:
-    """How many points of one stage's checklist are in each status."""
+    """How many points of one stage's checklist are in each status.
+
+    ``applicable`` leaves out the points settled by case type; progress (37/100) and rates are
+    counted over those. ``reviewed`` counts human answers.
+    """
 
     total: int
     unreviewed: int = 0
     clear: int = 0
     risk: int = 0
     na: int = 0
+    settled: int = 0
 
     @classmethod
     def of(cls, statuses: Iterable[Status]) -> StageCounts:
         by = dict.fromkeys(Status, 0)
         for status in statuses:
             by[status] += 1
-        return cls(sum(by.values()), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA])
+        return cls(sum(by.values()), by[Status.UNREVIEWED], by[Status.CLEAR], by[Status.RISK], by[Status.NA],
+                   by[Status.SETTLED])
+
+    @classmethod
+    def from_kept(cls, unreviewed: int, clear: int, risk: int, na: int, settled: int) -> StageCounts:
+        return cls(unreviewed + clear + risk + na + settled, unreviewed, clear, risk, na, settled)
+
+    @property
+    def applicable(self) -> int:
+        return self.total - self.settled
 
     @property
     def reviewed(self) -> int:
-        return self.total - self.unreviewed
+        return self.clear + self.risk + self.na
 
     @property
     def complete(self) -> bool:
         return self.total > 0 and self.unreviewed == 0
 
+    @property
+    def risk_rate(self) -> float | None:
+        """存在风险 over the points a person found to apply and answered (clear or risk)."""
+        judged = self.clear + self.risk
+        return self.risk / judged if judged else None
+
     def as_dict(self) -> dict[str, int]:
         return {
             "total": self.total,
+            "applicable": self.applicable,
             "unreviewed": self.unreviewed,
             "clear": self.clear,
             "risk": self.risk,
             "na": self.na,
+            "settled": self.settled,
         }
 
 
@@ -229,6 +277,7 @@ class CountsRow(NamedTuple):
     clear: int
     risk: int
     na: int
+    settled: int
 
 
 class CountsTable:
@@ -252,8 +301,7 @@ class CountsTable:
         if i is None:
             return None
         row = self.rows[i]
-        return StageCounts(row.unreviewed + row.clear + row.risk + row.na, row.unreviewed, row.clear, row.risk,
-                           row.na)
+        return StageCounts.from_kept(row.unreviewed, row.clear, row.risk, row.na, row.settled)
 
     def stage_summary(self, stage: Stage) -> tuple[int, int, StageCounts]:
         """(cases that started this stage, cases that finished it, summed counts) for statistics."""
@@ -266,11 +314,12 @@ class CountsTable:
 
     def totals(self, stage: Stage | None = None) -> StageCounts:
         """Sum over every case (of one stage, or of all)."""
-        u = c = r = n = 0
+        u = c = r = n = s = 0
         for row in self.rows:
             if stage is None or row.stage == stage.value:
                 u += row.unreviewed
                 c += row.clear
                 r += row.risk
                 n += row.na
-        return StageCounts(u + c + r + n, u, c, r, n)
+                s += row.settled
+        return StageCounts.from_kept(u, c, r, n, s)

@@ -16,7 +16,8 @@ from riskdesk.reports.layout import ACCENT, FRAME_W, GRID, INK, RISK_RED, SHADE,
 TITLE = "《案件风险核查报告》"
 NOTE_CLIP = 200  # characters of a note shown in the all-points table
 NAME_CLIP = 40  # a reviewer's name is short; anything longer is cut rather than overflow a cell
-STATUS_COLOR = {Status.RISK: RISK_RED, Status.CLEAR: "#2E6B3A", Status.NA: "#5F6368", Status.UNREVIEWED: "#9A5B00"}
+STATUS_COLOR = {Status.RISK: RISK_RED, Status.CLEAR: "#2E6B3A", Status.NA: "#5F6368", Status.UNREVIEWED: "#9A5B00",
+                Status.SETTLED: "#9E9E9E"}
 
 
 def build_case_report(report: CaseReport) -> bytes:
@@ -26,6 +27,7 @@ def build_case_report(report: CaseReport) -> bytes:
     meta = f"打印时间：{printed}　记录指纹：{report.record_fingerprint[:16]}"
     story: list[Any] = k.title_block(report.court, TITLE, meta)
     story.append(_case_header(report, k))
+    story += _origin_risks(report, k)
     for i, stage in enumerate(report.stages):
         story += _stage_section(i, stage, k)
     story.append(CondPageBreak(50 * mm))
@@ -47,20 +49,39 @@ def _case_header(report: CaseReport, k: Kit) -> Any:
     label = ParagraphStyle("c-label", parent=k.cell, textColor=ACCENT, alignment=1)
     lw = 18 * mm
     vw = (FRAME_W - 2 * lw) / 2
+    filed = c.filed_on.isoformat() if c.filed_on else "—"
     rows = [
         [k.text("案号", label), k.text(c.case_no, k.cell), k.text("案由", label), k.text(c.cause, k.cell)],
         [k.text("当事人", label), k.text(c.parties, k.cell), "", ""],
-        [k.text("承办人", label), k.text(c.judge, k.cell), k.text("法院", label), k.text(report.court, k.cell)],
+        [k.text("案件类型", label), k.text(c.profile.describe(), k.cell), k.text("立案日期", label), k.text(filed, k.cell)],
+        [k.text("承办人", label), k.text(c.judge, k.cell), k.text("承办部门", label), k.text(c.department or "—", k.cell)],
+        [k.text("原审/依据", label), k.text(c.origin or "—", k.cell), k.text("法院", label),
+         k.text(report.court, k.cell)],
     ]
-    t = Table(rows, colWidths=[lw, vw, lw, vw], minRowHeights=[8 * mm] * 3, hAlign="LEFT")
+    t = Table(rows, colWidths=[lw, vw, lw, vw], minRowHeights=[8 * mm] * len(rows), hAlign="LEFT")
     t.setStyle(k.table_style([
         ("SPAN", (1, 1), (3, 1)),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
-        ("BACKGROUND", (0, 0), (0, -1), SHADE), ("BACKGROUND", (2, 0), (2, 0), SHADE),
-        ("BACKGROUND", (2, 2), (2, 2), SHADE),
+        ("BACKGROUND", (0, 0), (0, -1), SHADE),
+        *[("BACKGROUND", (2, r), (2, r), SHADE) for r in (0, 2, 3, 4)],
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     return t
+
+
+def _origin_risks(report: CaseReport, k: Kit) -> list[Any]:
+    """The risks the case this one came from left open: an enforcement judge starts knowing them."""
+    if not report.case.origin:
+        return []
+    out: list[Any] = [gap(2), k.text(f"原审/执行依据案件 {report.case.origin} 的存在风险", k.h2)]
+    if not report.origin_risks:
+        out.append(k.text("该案件在本数据库中没有记录存在风险的风险点（或该案件不在本数据库中）。", k.body))
+    note_style = ParagraphStyle("c-origin", parent=k.body, leftIndent=4 * mm, spaceAfter=1)
+    for r in report.origin_risks:
+        note = k.esc(r.note) if r.note.strip() else "<font color='#5F6368'>（未填写备注）</font>"
+        out.append(k.para(f"{k.esc(r.stage.label_zh)} {k.esc(r.point_id)}　{k.esc(r.title)}", k.body))
+        out.append(k.para(f"<font color='#1F3A5F'>备注：</font>{note}", note_style))
+    return out
 
 
 def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
@@ -70,7 +91,8 @@ def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
         CondPageBreak(60 * mm),
         k.text(f"{numeral}、{stage.stage.label_zh}环节", k.h1),
         k.text(f"核查所依据的目录：版本 {stage.catalog_version}，指纹 {stage.catalog_fingerprint[:12]}。"
-               f"已核查 {n.reviewed} / {n.total} 项。", k.small),
+               f"已核查 {n.reviewed} / {n.applicable} 项适用的风险点" +
+               (f"；另有 {n.settled} 项按案件类型不适用，未列入核查。" if n.settled else "。"), k.small),
         gap(1.5),
         _summary(stage, k),
         k.text("（一）存在风险的风险点", k.h2),
@@ -89,6 +111,10 @@ def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
     out.append(CondPageBreak(30 * mm))
     out.append(k.text("（二）全部风险点核查结果", ParagraphStyle("c-h2", parent=k.h2, keepWithNext=0)))
     out.append(_all_points(stage, k))
+    settled = [p.id for p, r in stage.items if r.status is Status.SETTLED]
+    if settled:
+        out.append(gap(1.5))
+        out.append(k.text(f"按案件类型不适用（{len(settled)} 项，未核查）：" + "、".join(settled), k.small))
     long_notes = [(p, r) for p, r in stage.items if r.status is not Status.RISK and len(r.note) > NOTE_CLIP]
     if long_notes:
         out.append(k.text("（三）较长备注全文", k.h2))
@@ -109,12 +135,14 @@ def _table_note(r: Result, k: Kit) -> str:
 
 def _summary(stage: CaseStageReport, k: Kit) -> Any:
     n = stage.counts
-    labels = ["风险点总数", Status.CLEAR.label_zh, Status.RISK.label_zh, Status.NA.label_zh, Status.UNREVIEWED.label_zh]
-    values = [n.total, n.clear, n.risk, n.na, n.unreviewed]
+    rate = f"{n.risk_rate:.1%}" if n.risk_rate is not None else "—"
+    labels = ["适用风险点", Status.CLEAR.label_zh, Status.RISK.label_zh, Status.NA.label_zh, Status.UNREVIEWED.label_zh,
+              "风险发现率", "按案件类型不适用"]
+    values: list[object] = [n.applicable, n.clear, n.risk, n.na, n.unreviewed, rate, n.settled]
     t = Table([[k.text(x, k.head_cell) for x in labels],
                [k.para(f"<font color='{RISK_RED if j == 2 and v else '#1A1A1A'}'>{v}</font>", k.cell_center)
                 for j, v in enumerate(values)]],
-              colWidths=[FRAME_W / 5] * 5, hAlign="LEFT")
+              colWidths=[FRAME_W / 7] * 7, hAlign="LEFT")
     t.setStyle(k.table_style([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BOX", (0, 0), (-1, -1), 0.8, INK),
                            ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return t
@@ -133,6 +161,8 @@ def _all_points(stage: CaseStageReport, k: Kit) -> Any:
     head = [k.text(h, k.head_cell) for h in ("编号", "风险点", "等级", "核查结果", "备注", "核查人 / 时间")]
     data: list[list[Any]] = [head]
     for p, r in stage.items:
+        if r.status is Status.SETTLED:
+            continue  # listed by number under the table
         color = STATUS_COLOR[r.status]
         data.append([
             k.text(p.id, k.cell), k.text(p.title, k.cell), k.para(severity_mark(p.severity), k.cell_center),

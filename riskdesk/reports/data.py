@@ -41,12 +41,24 @@ class CaseStageReport:
 
 
 @dataclass(frozen=True)
+class OriginRiskLine:
+    """An open risk of the case this one came from (原审 / 执行依据), as printed."""
+
+    case_no: str
+    stage: Stage
+    point_id: str
+    title: str
+    note: str
+
+
+@dataclass(frozen=True)
 class CaseReport:
     court: str
     case: Case
     stages: tuple[CaseStageReport, ...]
     printed_at: datetime
     record_fingerprint: str
+    origin_risks: tuple[OriginRiskLine, ...] = ()
 
 
 def record_fingerprint(stages: tuple[CaseStageReport, ...]) -> str:

@@ -32,8 +32,8 @@ class Services:
         self.catalogs = CatalogStore(catalog_dir, db)
         self.settings = SettingsService(db)
         self.session = Session(self.settings, actor_name)
-        self.cases = CaseService(db)
         self.checklists = ChecklistService(db, self.catalogs)
+        self.cases = CaseService(db, self.session, self.checklists.resettle_case)
         self.answers = AnswerService(db, self.session)
         self.reports = ReportService(self)
         self.warnings = warnings or []

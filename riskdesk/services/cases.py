@@ -1,42 +1,28 @@
-"""Use cases for cases: create, find, and list them with their progress."""
+"""Use cases for cases: create, change, find, and list them with their progress."""
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from riskdesk.domain.case_number import CaseNumber, CaseNumberError
-from riskdesk.domain.model import MAX_FIELD_LENGTH, Case, CaseId, CaseSummary, CountsTable, Stage, StageCounts
-from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
-from riskdesk.storage.case_queries import (
-    all_checklist_counts,
-    case_by_id,
-    case_by_no,
-    case_id_of,
-    case_search,
-    counts_by_case,
-    insert_case,
-    to_case,
-)
+from riskdesk.domain.events import EventKind, NewEvent
+from riskdesk.domain.model import Case, CaseId, CaseSummary, CountsTable, Stage, StageCounts
+from riskdesk.services.case_fields import CaseFields, CaseInput, clean_field, parse_case_no
+from riskdesk.services.errors import DuplicateCase, NotFound
+from riskdesk.services.session import Session
+from riskdesk.storage import case_queries as q
 from riskdesk.storage.db import Database
+from riskdesk.storage.events import append_event
 
+__all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
 
-def clean_field(value: str | None, label: str) -> str:
-    text = (value or "").strip()
-    if "\x00" in text:
-        raise InvalidInput(f"{label}含有无效字符（NUL），请重新输入")
-    if len(text) > MAX_FIELD_LENGTH:
-        raise InvalidInput(f"{label}过长（{len(text)} 个字符），最多 {MAX_FIELD_LENGTH} 个字符")
-    return text
-
-
-def parse_case_no(text: str) -> str:
-    try:
-        return str(CaseNumber.parse(text, max_year=datetime.now().year + 1))
-    except CaseNumberError as exc:
-        raise InvalidInput(f"案号有误：{exc}") from exc
+# Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
+Resettle = Callable[[Connection, Case], None]
 
 
 @dataclass(frozen=True)
@@ -46,53 +32,134 @@ class CaseQuery:
     offset: int = 0
 
 
-class CaseService:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+@dataclass(frozen=True)
+class OriginRisk:
+    """An open risk of the case this one came from (原审 / 执行依据): a 存在风险 answer and its note."""
 
-    def create(self, case_no: str, cause: str = "", parties: str = "", judge: str = "") -> Case:
-        number = parse_case_no(case_no)
-        now = datetime.now()
-        cause, parties, judge = clean_field(cause, "案由"), clean_field(parties, "当事人"), clean_field(judge, "承办人")
-        values = {"case_no": number, "cause": cause, "parties": parties, "judge": judge, "created_at": now,
-                  "updated_at": now}
+    case_no: str
+    stage: Stage
+    point_id: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseChanged:
+    case: Case
+    changed: tuple[str, ...]  # field names (CaseFields.EDITABLE keys)
+
+
+class CaseService:
+    def __init__(self, db: Database, session: Session, resettle: Resettle) -> None:
+        self._db = db
+        self._session = session
+        self._resettle = resettle
+
+    # -- writing -------------------------------------------------------------------------------------
+    def create(self, case: CaseInput | str, cause: str = "", parties: str = "", judge: str = "") -> Case:
+        """A new case; the 案号 must not exist yet (``case`` may be a bare 案号)."""
+        given = case if isinstance(case, CaseInput) else CaseInput(case, cause, parties, judge)
+        fields = given.check()
         try:
             with self._db.writing() as conn:
-                if case_id_of(conn, number) is not None:
-                    raise DuplicateCase(f"案号 {number} 已存在，不能重复创建")
-                new_id = insert_case(conn, values)
+                return self.insert(conn, fields, datetime.now())
         except IntegrityError as exc:  # a second process created it between our check and insert
-            raise DuplicateCase(f"案号 {number} 已存在，不能重复创建") from exc
-        return Case(new_id, number, cause, parties, judge, now)
+            raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建") from exc
 
+    def insert(self, conn: Connection, fields: CaseFields, now: datetime) -> Case:
+        """Insert inside the caller's transaction (an import adds thousands in one)."""
+        if q.case_id_of(conn, fields.case_no) is not None:
+            raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建")
+        values = {"case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties,
+                  "judge": fields.judge, "created_at": now, "updated_at": now, "type_code": fields.type_code,
+                  "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
+                  "filed_on": fields.filed, "department_id": self._department_id(conn, fields.department)}
+        new_id = q.insert_case(conn, values)
+        append_event(conn, NewEvent(EventKind.CASE_CREATED, self._session.actor, case_id=new_id,
+                                    new=fields.case_no), now)
+        return Case(new_id, fields.case_no, fields.cause, fields.parties, fields.judge, now, fields.type_code,
+                    fields.track, fields.origin, fields.filed, fields.department)
+
+    def update(self, case_id: CaseId, given: CaseInput) -> CaseChanged:
+        """Change a case's fields (not its 案号); every changed field is recorded with its old value."""
+        fields = given.check()
+        with self._db.writing() as conn:
+            return self.apply(conn, case_id, fields, datetime.now())
+
+    def apply(self, conn: Connection, case_id: CaseId, fields: CaseFields, now: datetime) -> CaseChanged:
+        stored = q.case_by_id(conn, case_id)
+        if stored is None:
+            raise NotFound(f"没有找到编号为 {case_id} 的案件")
+        if stored.case_no != fields.case_no:
+            raise NotFound(f"案号 {fields.case_no} 与案件 {stored.case_no} 不符")
+        before = _fields_of(stored)
+        changed = tuple(f for f in CaseFields.EDITABLE if before.shown(f) != fields.shown(f))
+        if not changed:
+            return CaseChanged(stored, ())
+        q.update_case(conn, case_id, {
+            "cause": fields.cause, "parties": fields.parties, "judge": fields.judge, "updated_at": now,
+            "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
+            "filed_on": fields.filed, "department_id": self._department_id(conn, fields.department)})
+        for f in changed:
+            append_event(conn, NewEvent(EventKind.CASE_UPDATED, self._session.actor, case_id=case_id,
+                                        field=CaseFields.EDITABLE[f], old=before.shown(f), new=fields.shown(f)), now)
+        case = q.case_by_id(conn, case_id)
+        assert case is not None
+        if {"origin", "track"} & set(changed):
+            self._resettle(conn, case)
+        return CaseChanged(case, changed)
+
+    def _department_id(self, conn: Connection, name: str) -> int | None:
+        if not name:
+            return None
+        found = q.department_id(conn, name)
+        # A single seat makes its 庭室 as they are first named.
+        return found if found is not None else q.add_department(conn, name)
+
+    # -- reading -------------------------------------------------------------------------------------
     def get(self, case_no: str) -> Case:
         number = parse_case_no(case_no)
         with self._db.reading() as conn:
-            found = case_by_no(conn, number)
+            found = q.case_by_no(conn, number)
         if found is None:
             raise NotFound(f"没有找到案号为 {number} 的案件")
         return found
 
     def get_by_id(self, case_id: CaseId) -> Case:
         with self._db.reading() as conn:
-            found = case_by_id(conn, case_id)
+            found = q.case_by_id(conn, case_id)
         if found is None:
             raise NotFound(f"没有找到编号为 {case_id} 的案件")
         return found
 
     def list(self, query: CaseQuery | None = None) -> list[CaseSummary]:
         """Cases matching the search (案号 / 当事人 / 案由 / 承办人), newest first, with progress."""
-        q = query or CaseQuery()
+        qy = query or CaseQuery()
         with self._db.reading() as conn:
-            found = [to_case(row) for row in conn.execute(case_search(q.search.strip(), q.limit, q.offset))]
-            counts = counts_by_case(conn, [case.id for case in found])
+            found = [q.to_case(row) for row in conn.execute(q.case_search(qy.search.strip(), qy.limit, qy.offset))]
+            counts = q.counts_by_case(conn, [case.id for case in found])
         return [CaseSummary(case, counts.get(case.id, {})) for case in found]
 
     def counts(self, case_id: CaseId) -> dict[Stage, StageCounts]:
         with self._db.reading() as conn:
-            return counts_by_case(conn, [case_id]).get(case_id, {})
+            return q.counts_by_case(conn, [case_id]).get(case_id, {})
 
     def all_counts(self) -> CountsTable:
         """Per-status counts of every case and stage in one query, for statistics."""
         with self._db.reading() as conn:
-            return CountsTable(all_checklist_counts(conn))
+            return CountsTable(q.all_checklist_counts(conn))
+
+    def departments(self) -> builtins.list[str]:
+        with self._db.reading() as conn:
+            return q.department_names(conn)
+
+    def origin_risks(self, case: Case) -> builtins.list[OriginRisk]:
+        """The open risks of the case this one came from, if it is in this database."""
+        if not case.origin:
+            return []
+        with self._db.reading() as conn:
+            return [OriginRisk(no, Stage(stage), pid, note) for no, stage, pid, note in q.open_risks(conn, case.origin)]
+
+
+def _fields_of(case: Case) -> CaseFields:
+    return CaseFields(case.case_no, case.type_code, case.cause, case.parties, case.judge, case.origin, case.filed_on,
+                      case.department, case.track)

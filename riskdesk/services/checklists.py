@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection
 
+from riskdesk.domain.case_kind import CaseProfile
 from riskdesk.domain.catalog import RiskPoint
-from riskdesk.domain.model import CaseId, ChecklistId, ChecklistInfo, Result, Stage, StageCounts, Status
-from riskdesk.services.cases import parse_case_no
+from riskdesk.domain.model import Case, CaseId, ChecklistId, ChecklistInfo, Result, Stage, StageCounts, Status
+from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import NotFound
 from riskdesk.storage import checklist_queries as q
@@ -62,12 +64,23 @@ class ChecklistService:
         with self._db.writing() as conn:
             found = q.find_checklist(conn, case_id, stage)
             if found is None:
-                if case_by_id(conn, case_id) is None:
+                case = case_by_id(conn, case_id)
+                if case is None:
                     raise NotFound(f"没有找到编号为 {case_id} 的案件")
-                q.start_checklist(conn, case_id, stage, fp, self._catalogs.catalog.stage(stage).points)
+                points = self._catalogs.catalog.stage(stage).points
+                q.start_checklist(conn, case_id, stage, fp, points, _settled(case.profile, points))
                 found = q.find_checklist(conn, case_id, stage)
                 assert found is not None
             return self._view(conn, found)
+
+    def resettle_case(self, conn: Connection, case: Case) -> None:
+        """After the case's 执行依据 or 程序 changed: settle or bring back the points nobody answered."""
+        profile = case.profile
+        for cl in q.checklists_of_case(conn, case.id):
+            points = self._points_of(conn, cl.catalog_fingerprint, Stage(cl.stage))
+            settle = _settled(profile, points)
+            if q.resettle(conn, cl.id, settle, {p.id for p in points} - settle):
+                recount_checklist(conn, cl.id)
 
     def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
         number = parse_case_no(case_no)
@@ -142,7 +155,15 @@ class ChecklistService:
             retired = [pid for pid in active if pid not in new_points]
             added = [pid for pid in new_points if pid not in active]
             q.retire_answers(conn, [active[pid].id for pid in changed + retired], now)
-            q.insert_unreviewed(conn, checklist_id, [p for pid, p in new_points.items() if pid not in carried])
+            case = case_by_id(conn, cl.case_id)
+            assert case is not None
+            fresh = [p for pid, p in new_points.items() if pid not in carried]
+            q.insert_unanswered(conn, checklist_id, fresh, _settled(case.profile, fresh))
             q.set_catalog(conn, checklist_id, fp)
             recount_checklist(conn, checklist_id)
         return UpgradeReport(tuple(carried), tuple(changed), tuple(added), tuple(retired))
+
+
+def _settled(profile: CaseProfile, points: Iterable[RiskPoint]) -> set[str]:
+    """The points that cannot apply to a case of this kind, procedure and 程序."""
+    return {p.id for p in points if not profile.applies(p)}

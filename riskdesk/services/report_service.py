@@ -18,6 +18,7 @@ from riskdesk.domain.model import SettingKey, Stage
 from riskdesk.services.errors import NotFound, ServiceError
 
 if TYPE_CHECKING:
+    from riskdesk.domain.catalog import Catalog
     from riskdesk.reports.data import CaseReport, CatalogSheet
     from riskdesk.services import Services
 
@@ -60,7 +61,7 @@ class ReportService:
 
     def case_report(self, case_no: str, stages: list[Stage] | None = None) -> CaseReport:
         """The case's started stages (or those asked for, which must have been started)."""
-        from riskdesk.reports.data import CaseReport, CaseStageReport, record_fingerprint
+        from riskdesk.reports.data import CaseReport, CaseStageReport, OriginRiskLine, record_fingerprint
 
         svc = self._services
         case = svc.cases.get(case_no)
@@ -76,8 +77,11 @@ class ReportService:
         if not parts:
             raise NotFound(f"案件 {case.case_no} 尚未开始任何环节的核查，没有可打印的核查报告")
         stages_t = tuple(parts)
+        catalog = svc.catalogs.catalog
+        origin = tuple(OriginRiskLine(r.case_no, r.stage, r.point_id, _title(catalog, r.point_id), r.note)
+                       for r in svc.cases.origin_risks(case))
         return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
-                          record_fingerprint(stages_t))
+                          record_fingerprint(stages_t), origin)
 
     # -- documents ---------------------------------------------------------------------------------
     def guidance_document(self, stage: Stage) -> Document:
@@ -156,3 +160,10 @@ class ReportService:
                 with suppress(OSError):
                     os.unlink(tmp)
         return target
+
+
+def _title(catalog: Catalog, point_id: str) -> str:
+    try:
+        return catalog.point(point_id).title
+    except (KeyError, ValueError):
+        return ""  # a point of an older catalog: its number and the note say enough

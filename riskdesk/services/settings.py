@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from riskdesk.domain.model import SettingKey
-from riskdesk.services.cases import clean_field
+from riskdesk.services.case_fields import clean_field
 from riskdesk.storage.db import Database
 from riskdesk.storage.settings_queries import read_settings, write_settings
 

@@ -70,9 +70,8 @@ def write_answer(conn: Connection, checklist_id: ChecklistId, row: StoredAnswer,
 
 def checklist_counts(conn: Connection, checklist_id: ChecklistId) -> StageCounts:
     """The counts kept on the checklist (read in the same transaction as the change)."""
-    row = conn.execute(_COUNTS, {"cl": checklist_id}).one()
-    unreviewed, clear, risk, na = (int(v) for v in row)
-    return StageCounts(unreviewed + clear + risk + na, unreviewed, clear, risk, na)
+    unreviewed, clear, risk, na, settled = (int(v) for v in conn.execute(_COUNTS, {"cl": checklist_id}).one())
+    return StageCounts.from_kept(unreviewed, clear, risk, na, settled)
 
 
 def remember_position(conn: Connection, checklist_id: ChecklistId, point_id: str) -> None:
@@ -88,6 +87,13 @@ def recount_checklist(conn: Connection, checklist_id: ChecklistId) -> None:
     counts: dict[str, int] = {str(status): int(n) for status, n in rows}
     conn.execute(update(_CL).where(_CL.c.id == checklist_id).values(
         {f"n_{st.value}": counts.get(st.value, 0) for st in Status}))
+
+
+def revision_zero_points(conn: Connection, checklist_id: ChecklistId) -> set[str]:
+    """Points of the checklist nobody has answered yet."""
+    r = _R.c
+    return set(conn.execute(select(r.point_id).where(r.checklist_id == checklist_id, r.retired_at.is_(None),
+                                                     r.revision == 0)).scalars())
 
 
 def answer_history(conn: Connection, checklist_id: ChecklistId, point_id: str) -> list[HistoryEntry]:

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, insert, or_, select
+from sqlalchemy import Connection, Row, Select, and_, insert, or_, select, update
 
+from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
-from riskdesk.storage.schema import cases, checklists
+from riskdesk.storage.schema import cases, checklists, departments, results
 
-CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at)
+CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at,
+                cases.c.type_code, cases.c.track, cases.c.origin_case_no, cases.c.filed_on,
+                departments.c.name.label("department"))
+_CASES = cases.outerjoin(departments, departments.c.id == cases.c.department_id)
+_TRACK_OF = {t.value: t for t in Track}
 
 
-def to_case(row: Row[tuple[int, str, str, str, str, datetime]]) -> Case:
-    return Case(CaseId(row.id), row.case_no, row.cause, row.parties, row.judge, row.created_at)
+def to_case(row: Row[Any]) -> Case:
+    return Case(CaseId(row.id), row.case_no, row.cause, row.parties, row.judge, row.created_at, row.type_code,
+                _TRACK_OF.get(row.track or ""), row.origin_case_no, row.filed_on, row.department or "")
 
 
 def case_id_of(conn: Connection, case_no: str) -> CaseId | None:
@@ -23,13 +29,23 @@ def case_id_of(conn: Connection, case_no: str) -> CaseId | None:
 
 
 def case_by_no(conn: Connection, case_no: str) -> Case | None:
-    row = conn.execute(select(*CASE_COLUMNS).where(cases.c.case_no == case_no)).first()
+    row = conn.execute(select(*CASE_COLUMNS).select_from(_CASES).where(cases.c.case_no == case_no)).first()
     return None if row is None else to_case(row)
 
 
 def case_by_id(conn: Connection, case_id: CaseId) -> Case | None:
-    row = conn.execute(select(*CASE_COLUMNS).where(cases.c.id == case_id)).first()
+    row = conn.execute(select(*CASE_COLUMNS).select_from(_CASES).where(cases.c.id == case_id)).first()
     return None if row is None else to_case(row)
+
+
+def cases_by_no(conn: Connection, numbers: list[str]) -> dict[str, Case]:
+    """Several cases at once (a case import compares every row of a file with what is stored)."""
+    out: dict[str, Case] = {}
+    for start in range(0, len(numbers), 500):  # SQLite's bound-parameter limit
+        chunk = numbers[start:start + 500]
+        for row in conn.execute(select(*CASE_COLUMNS).select_from(_CASES).where(cases.c.case_no.in_(chunk))):
+            out[row.case_no] = to_case(row)
+    return out
 
 
 def insert_case(conn: Connection, values: dict[str, object]) -> CaseId:
@@ -38,14 +54,48 @@ def insert_case(conn: Connection, values: dict[str, object]) -> CaseId:
     return CaseId(int(key[0]))
 
 
+def update_case(conn: Connection, case_id: CaseId, values: dict[str, object]) -> None:
+    conn.execute(update(cases).where(cases.c.id == case_id).values(values))
+
+
+def department_id(conn: Connection, name: str) -> int | None:
+    found = conn.execute(select(departments.c.id).where(departments.c.name == name)).scalar()
+    return None if found is None else int(found)
+
+
+def add_department(conn: Connection, name: str) -> int:
+    key = conn.execute(insert(departments).values(name=name, active=True, created_at=datetime.now())
+                       ).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def department_names(conn: Connection) -> list[str]:
+    return [str(n) for n in conn.execute(select(departments.c.name).where(departments.c.active.is_(True))
+                                         .order_by(departments.c.name)).scalars()]
+
+
+def open_risks(conn: Connection, case_no: str) -> list[tuple[str, str, str, str]]:
+    """(case_no, stage, point_id, note) of every active 存在风险 answer of the case ``case_no``."""
+    c, cl, r = cases.c, checklists.c, results.c
+    rows = conn.execute(
+        select(c.case_no, cl.stage, r.point_id, r.note)
+        .select_from(cases.join(checklists, cl.case_id == c.id).join(
+            results, and_(r.checklist_id == cl.id, r.retired_at.is_(None))))
+        .where(c.case_no == case_no, r.status == "risk")
+        .order_by(cl.stage, r.point_id)
+    )
+    return [(a, b, d, e) for a, b, d, e in rows]
+
+
 def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def case_search(term: str, limit: int, offset: int) -> Select[tuple[int, str, str, str, str, datetime]]:
+def case_search(term: str, limit: int, offset: int) -> Select[Any]:
     """Cases whose 案号, 当事人, 案由 or 承办人 contain ``term``, newest first."""
     c = cases.c
-    stmt = select(*CASE_COLUMNS).order_by(c.created_at.desc(), c.id.desc())
+    stmt = select(*CASE_COLUMNS).select_from(_CASES).order_by(c.created_at.desc(), c.id.desc())
     if term:
         like = _like(term)
         stmt = stmt.where(or_(c.case_no.like(like, escape="\\"), c.parties.like(like, escape="\\"),
@@ -58,11 +108,11 @@ def counts_by_case(conn: Connection, case_ids: list[CaseId]) -> dict[CaseId, dic
     if not case_ids:
         return {}
     c = checklists.c
-    stmt = select(c.case_id, c.stage, c.n_unreviewed, c.n_clear, c.n_risk, c.n_na).where(c.case_id.in_(case_ids))
+    stmt = select(c.case_id, c.stage, c.n_unreviewed, c.n_clear, c.n_risk, c.n_na, c.n_settled).where(
+        c.case_id.in_(case_ids))
     out: dict[CaseId, dict[Stage, StageCounts]] = {}
-    for case_id, stage, unreviewed, clear, risk, na in conn.execute(stmt):
-        out.setdefault(CaseId(case_id), {})[Stage(stage)] = StageCounts(
-            unreviewed + clear + risk + na, unreviewed, clear, risk, na)
+    for case_id, stage, *kept in conn.execute(stmt):
+        out.setdefault(CaseId(case_id), {})[Stage(stage)] = StageCounts.from_kept(*kept)
     return out
 
 
@@ -76,7 +126,7 @@ def all_checklist_counts(conn: Connection) -> list[CountsRow]:
     assert dbapi is not None
     cur = dbapi.cursor()
     try:
-        cur.execute("SELECT case_id, stage, n_unreviewed, n_clear, n_risk, n_na FROM checklists")
+        cur.execute("SELECT case_id, stage, n_unreviewed, n_clear, n_risk, n_na, n_settled FROM checklists")
         return cast(list[CountsRow], [CountsRow._make(r) for r in cur.fetchall()])
     finally:
         cur.close()

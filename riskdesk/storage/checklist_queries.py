@@ -65,23 +65,46 @@ def checklist_by_id(conn: Connection, checklist_id: ChecklistId) -> StoredCheckl
 
 
 def start_checklist(conn: Connection, case_id: CaseId, stage: Stage, fingerprint: str,
-                    points: Iterable[RiskPoint]) -> ChecklistId:
-    """A new checklist with one unreviewed answer row per point."""
+                    points: Iterable[RiskPoint], settled: set[str]) -> ChecklistId:
+    """A new checklist with one answer row per point: unreviewed, or settled by case type."""
     rows = list(points)
+    n_settled = sum(1 for p in rows if p.id in settled)
     key = conn.execute(insert(_CL).values(
         case_id=case_id, stage=stage.value, catalog_fingerprint=fingerprint, created_at=datetime.now(),
-        last_point_id="", n_unreviewed=len(rows), n_clear=0, n_risk=0, n_na=0)).inserted_primary_key
+        last_point_id="", n_unreviewed=len(rows) - n_settled, n_clear=0, n_risk=0, n_na=0,
+        n_settled=n_settled)).inserted_primary_key
     assert key is not None
     checklist_id = ChecklistId(int(key[0]))
-    insert_unreviewed(conn, checklist_id, rows)
+    insert_unanswered(conn, checklist_id, rows, settled)
     return checklist_id
 
 
-def insert_unreviewed(conn: Connection, checklist_id: ChecklistId, points: Iterable[RiskPoint]) -> None:
-    values = [{"checklist_id": checklist_id, "point_id": p.id, "point_hash": p.content_hash, "status": "unreviewed",
-               "note": "", "updated_at": None, "updated_by": "", "revision": 0, "retired_at": None} for p in points]
+def insert_unanswered(conn: Connection, checklist_id: ChecklistId, points: Iterable[RiskPoint],
+                      settled: set[str]) -> None:
+    values = [{"checklist_id": checklist_id, "point_id": p.id, "point_hash": p.content_hash,
+               "status": "settled" if p.id in settled else "unreviewed", "note": "", "updated_at": None,
+               "updated_by": "", "revision": 0, "retired_at": None} for p in points]
     if values:
         conn.execute(insert(_R), values)
+
+
+def checklists_of_case(conn: Connection, case_id: CaseId) -> list[StoredChecklist]:
+    return [StoredChecklist(*row) for row in conn.execute(select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == case_id))]
+
+
+def resettle(conn: Connection, checklist_id: ChecklistId, settle: set[str], unsettle: set[str]) -> bool:
+    """Set aside (or bring back) points nobody has answered, after the case's kind or 程序 changed.
+
+    A point a person has answered (revision > 0) is never touched. True when anything changed.
+    """
+    r = _R.c
+    changed = 0
+    for ids, old, new in ((settle, "unreviewed", "settled"), (unsettle, "settled", "unreviewed")):
+        if ids:
+            changed += conn.execute(update(_R).where(
+                r.checklist_id == checklist_id, r.retired_at.is_(None), r.revision == 0, r.status == old,
+                r.point_id.in_(ids)).values(status=new)).rowcount
+    return changed > 0
 
 
 def active_answers(conn: Connection, checklist_id: ChecklistId) -> dict[str, Result]:

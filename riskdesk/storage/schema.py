@@ -7,7 +7,9 @@ brings nothing the services need. Alembic migrations in ``migrations/`` create e
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -22,6 +24,15 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# 庭室: on a single-seat file made on first use; on a shared database managed by an admin.
+departments = Table(
+    "departments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
 cases = Table(
     "cases", metadata,
     Column("id", Integer, primary_key=True),
@@ -31,6 +42,15 @@ cases = Table(
     Column("judge", String(500), nullable=False, default=""),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # 类型代字 of the 案号 (民初, 执 …): kind and procedure follow from it (domain.case_kind).
+    Column("type_code", String(8), nullable=False, default=""),
+    Column("track", String(16), nullable=True),  # 程序 chosen by the court: ordinary, simple, …
+    Column("origin_case_no", String(64), nullable=True),  # 原审案号 / 执行依据, normalised
+    Column("filed_on", Date, nullable=True),  # 立案日期
+    Column("department_id", Integer, ForeignKey("departments.id", ondelete="RESTRICT"), nullable=True),
+    Index("ix_cases_origin", "origin_case_no"),
+    Index("ix_cases_department", "department_id"),
+    Index("ix_cases_filed", "filed_on"),
 )
 
 # A catalog the database has seen, by fingerprint; its points are kept for old checklists.
@@ -77,6 +97,7 @@ checklists = Table(
     Column("n_clear", Integer, nullable=False, default=0),
     Column("n_risk", Integer, nullable=False, default=0),
     Column("n_na", Integer, nullable=False, default=0),
+    Column("n_settled", Integer, nullable=False, default=0),
     UniqueConstraint("case_id", "stage"),
     Index("ix_checklists_case", "case_id"),
 )
@@ -110,6 +131,38 @@ change_log = Table(
     Column("old_value", Text, nullable=False),
     Column("new_value", Text, nullable=False),
     Index("ix_change_log_result", "result_id"),
+)
+
+# The audit record: every change to a case, an answer or a checklist's state, append-only and
+# hash-chained (each entry's hash covers its content and the previous entry's hash; see storage.events).
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # contiguous: a gap is a deleted entry
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(500), nullable=False),
+    Column("actor_login", String(64), nullable=False, default=""),
+    Column("actor_role", String(32), nullable=False, default=""),
+    Column("kind", String(32), nullable=False),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=True),
+    Column("checklist_id", Integer, ForeignKey("checklists.id", ondelete="RESTRICT"), nullable=True),
+    Column("point_id", String(16), nullable=False, default=""),
+    Column("field", String(32), nullable=False, default=""),
+    Column("old_value", Text, nullable=False, default=""),
+    Column("new_value", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_events_case", "case_id"),
+    Index("ix_events_checklist", "checklist_id", "point_id"),
+)
+
+# One row (id 1): the newest event's id and hash. Every append updates it in the same transaction,
+# which serialises appends (a row lock on PostgreSQL, the write lock on SQLite).
+chain_head = Table(
+    "chain_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("event_id", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
 )
 
 settings = Table(

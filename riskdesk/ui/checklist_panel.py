@@ -95,6 +95,7 @@ class ChecklistPanel(QWidget):
             self._keep_typed = False
         if rebuilt:
             self.filters.set_nodes(self.tree.checklist_model.nodes())
+        self.filters.set_settled_count(view.counts.settled)
         self.banners.show_upgrade(len(view.changed_points) if view.upgrade_available else None)
         self.banners.clear_error()
         self.banners.show_counts(view.counts)

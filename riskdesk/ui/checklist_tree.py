@@ -56,6 +56,7 @@ class ChecklistTree(QTreeView):
         self._proxy: ChecklistFilterProxy | None = None
         self._filter = ChecklistFilter()
         self._current_point = ""
+        self._hidden: list[tuple[int, list[int]]] = []  # (node row, point rows) hidden as settled
         self._show(self.checklist_model)
 
     # -- what is shown -----------------------------------------------------------------------------
@@ -67,12 +68,16 @@ class ChecklistTree(QTreeView):
         rebuilt = self.checklist_model.set_view(view)
         if rebuilt:
             # Another stage has other nodes: the node filter goes back to "all".
-            self._filter = ChecklistFilter(self._filter.statuses, self._filter.severities, "", self._filter.text)
+            self._filter = ChecklistFilter(self._filter.statuses, self._filter.severities, "", self._filter.text,
+                                           self._filter.show_settled)
+            self._hidden = []  # the reset dropped the view's hidden rows
             self._apply()
             self.fit_columns()
         elif self._proxy is not None and self._filter.active:
             self._proxy.invalidate()  # the same rows, but answers decide what a status filter shows
             self.span_node_rows()
+        else:
+            self._fold_settled()  # another case of the same stage: other points may be set aside
         before = self.currentIndex()
         self._current_point = ""
         if not self.select_point(point_id):
@@ -98,6 +103,29 @@ class ChecklistTree(QTreeView):
             self.proxy.set_filter(self._filter)
         self._show(self.proxy if self._filter.active else self.checklist_model)
         self.span_node_rows()
+        self._fold_settled()
+
+    def _fold_settled(self) -> None:
+        """Hide the rows of points settled by case type (and nodes made only of them), unless shown.
+
+        The proxy filters them out itself; without a filter the tree shows the model directly, and
+        hiding rows there keeps painting free of the proxy.
+        """
+        if self.model() is not self.checklist_model:
+            return
+        root = QModelIndex()
+        for n, rows in self._hidden:
+            self.setRowHidden(n, root, False)
+            parent = self.checklist_model.index(n, 0)
+            for r in rows:
+                self.setRowHidden(r, parent, False)
+        self._hidden = [] if self._filter.show_settled else self.checklist_model.settled_rows()
+        for n, rows in self._hidden:
+            parent = self.checklist_model.index(n, 0)
+            for r in rows:
+                self.setRowHidden(r, parent, True)
+            if len(rows) == self.checklist_model.node_size(n):
+                self.setRowHidden(n, root, True)
 
     @property
     def proxy(self) -> ChecklistFilterProxy:
@@ -136,10 +164,13 @@ class ChecklistTree(QTreeView):
 
     def _visible_points(self) -> list[QModelIndex]:
         shown = self.model()
+        root = QModelIndex()
         out = []
         for n in range(shown.rowCount()):
+            if self.isRowHidden(n, root):
+                continue
             parent = shown.index(n, 0)
-            out += [shown.index(r, 0, parent) for r in range(shown.rowCount(parent))]
+            out += [shown.index(r, 0, parent) for r in range(shown.rowCount(parent)) if not self.isRowHidden(r, parent)]
         return out
 
     def _select(self, index: QModelIndex) -> None:

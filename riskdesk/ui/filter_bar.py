@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from riskdesk.domain.model import Severity, Status
 from riskdesk.ui.labels import severity_text, status_text
@@ -36,21 +36,33 @@ class FilterBar(QWidget):
         self.text.setClearButtonEnabled(True)
         show_all = QPushButton(self.tr("Show all"))
         show_all.clicked.connect(self.clear)
+        self.settled = QCheckBox()
+        self.settled.setToolTip(self.tr("Points that cannot apply to a case of this kind, procedure or 程序 are set "
+                                        "aside as not applicable (case type). Show them to answer one anyway."))
+        self.settled.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.status, self.severity, self.node):
             row.addWidget(w)
         row.addWidget(self.text, 1)
+        row.addWidget(self.settled)
         row.addWidget(show_all)
         for combo in (self.status, self.severity, self.node):
             combo.currentIndexChanged.connect(self._emit)
         self.text.textChanged.connect(self._emit)
+        self.settled.toggled.connect(self._emit)
 
     def value(self) -> ChecklistFilter:
         st, sev = self.status.currentData(), self.severity.currentData()
         return ChecklistFilter(frozenset({st}) if st is not None else frozenset(),
                                frozenset({sev}) if sev is not None else frozenset(),
-                               self.node.currentData() or "", self.text.text().strip().lower())
+                               self.node.currentData() or "", self.text.text().strip().lower(),
+                               self.settled.isChecked())
+
+    def set_settled_count(self, count: int) -> None:
+        """How many points of the checklist are settled by case type (the box shows only when some are)."""
+        self.settled.setText(self.tr("Show %n set aside by case type", "", count))
+        self.settled.setVisible(count > 0)
 
     def set_nodes(self, nodes: list[tuple[str, str]]) -> None:
         """Another stage's process nodes; the node filter goes back to all (silently)."""

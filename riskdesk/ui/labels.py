@@ -10,7 +10,8 @@ from riskdesk.domain.model import Severity, Stage, Status
 
 # Severity colours follow court practice (红/黄/蓝); text always accompanies them.
 SEVERITY_COLOURS = {Severity.HIGH: "#c62828", Severity.MEDIUM: "#b26a00", Severity.LOW: "#1565c0"}
-STATUS_COLOURS = {Status.UNREVIEWED: "#757575", Status.CLEAR: "#2e7d32", Status.RISK: "#c62828", Status.NA: "#546e7a"}
+STATUS_COLOURS = {Status.UNREVIEWED: "#757575", Status.CLEAR: "#2e7d32", Status.RISK: "#c62828", Status.NA: "#546e7a",
+                  Status.SETTLED: "#b0bec5"}
 
 
 def status_text(status: Status) -> str:
@@ -19,6 +20,7 @@ def status_text(status: Status) -> str:
         Status.CLEAR: QCoreApplication.translate("Labels", "No risk"),
         Status.RISK: QCoreApplication.translate("Labels", "Risk found"),
         Status.NA: QCoreApplication.translate("Labels", "Not applicable"),
+        Status.SETTLED: QCoreApplication.translate("Labels", "Not applicable (case type)"),
     }[status]
 
 
@@ -68,7 +70,10 @@ def status_icon(status: Status) -> QIcon:
         elif status is Status.RISK:
             p.drawLine(QPointF(16, 9), QPointF(16, 18))
             p.drawPoint(QPointF(16, 23))
-        else:
+        elif status is Status.NA:
+            p.drawLine(QPointF(10, 16), QPointF(22, 16))
+        else:  # settled by case type: a thin dash on a pale disc, set aside rather than answered
+            p.setPen(QPen(QColor("white"), 2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(10, 16), QPointF(22, 16))
     p.end()
     icon = QIcon(pix)

@@ -10,15 +10,14 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from riskdesk.services.catalog_store import CatalogStore
+from riskdesk.catalog.loader import load_catalog
 from riskdesk.storage import migrate
+from riskdesk.storage.catalog_queries import record_catalog
 from riskdesk.storage.db import Database
 from tests.catalog_factory import write_catalog
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 STATUSES = ("risk", "clear", "na", "unreviewed")
 
 
@@ -27,11 +26,11 @@ def make(revision: str, dest: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Database("sqlite:///" + str(dest))
         migrate.upgrade(db, revision)
-        store = CatalogStore(write_catalog(Path(tmp) / "catalog", version="fixture-1"))
-        with Session(db.engine) as s, s.begin():
-            fp = store.ensure_registered(s)
+        catalog = load_catalog(write_catalog(Path(tmp) / "catalog", version="fixture-1"))
+        with db.writing() as conn:
+            record_catalog(conn, catalog)
+        fp = catalog.fingerprint
         db.close()
-    catalog = store.catalog
     conn = sqlite3.connect(dest)
     conn.execute("INSERT INTO settings VALUES ('court', '鄂尔多斯市东胜区人民法院'), ('reviewer', '王法官')")
     for n, case_no in enumerate(["（2023）内0602民初1号", "（2023）内0602执45号", "（2022）内06民终7号"], start=1):
@@ -59,18 +58,25 @@ def make(revision: str, dest: Path) -> None:
     rid += 1
     conn.execute("INSERT INTO results VALUES (?, 1, 'LA-001', 'old-hash', 'na', '旧目录的答案', "
                  "'2023-04-01 08:00:00', '李助理', 2, '2023-05-01 09:30:00')", (rid,))
+    if revision >= "0003":  # the counts kept on each checklist, as the program keeps them
+        for status in STATUSES:
+            conn.execute(f"UPDATE checklists SET n_{status} = (SELECT count(*) FROM results r WHERE "
+                         f"r.checklist_id = checklists.id AND r.retired_at IS NULL AND r.status = '{status}')")
     conn.commit()
     conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file in git
     conn.execute("VACUUM")
     conn.close()
 
 
-def main() -> None:
+def main(revisions: list[str]) -> None:
+    """Make the fixtures named (by default only those still missing: existing ones are never remade)."""
     FIXTURES.mkdir(exist_ok=True)
-    for rev in REVISIONS:
+    for rev in revisions or [r for r in REVISIONS if not (FIXTURES / f"schema-{r}.db").exists()]:
         make(rev, FIXTURES / f"schema-{rev}.db")
         print(FIXTURES / f"schema-{rev}.db")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

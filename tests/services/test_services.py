@@ -114,7 +114,8 @@ def test_counts_per_case_and_stage(services: Services) -> None:
         services.session.act_as("甲")
         services.answers.set_status(cl, pid, st)
     counts = services.cases.counts(a.id)
-    assert counts[Stage.FILING].as_dict() == {"total": 100, "unreviewed": 97, "clear": 1, "risk": 1, "na": 1}
+    assert counts[Stage.FILING].as_dict() == {"total": 100, "applicable": 100, "unreviewed": 97, "clear": 1,
+                                              "risk": 1, "na": 1, "settled": 0}
     assert counts[Stage.ENFORCEMENT].reviewed == 0
     assert Stage.TRIAL not in counts
     assert services.cases.counts(b.id) == {}

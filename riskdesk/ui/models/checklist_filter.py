@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
+from riskdesk.domain.model import Status
 from riskdesk.ui.models.checklist_model import ChecklistModel
 from riskdesk.ui.models.filters import ChecklistFilter
 
@@ -39,6 +40,8 @@ class ChecklistFilterProxy(QSortFilterProxyModel):
         it = model.checklist_item(model.index(source_row, 0, source_parent))
         if it is None:  # a node row: shown when no filter is on, or (recursively) when a point passes
             return not f.active
+        if not f.show_settled and it.result.status is Status.SETTLED:
+            return False
         if f.statuses and it.result.status not in f.statuses:
             return False
         if f.severities and it.point.severity not in f.severities:

@@ -44,6 +44,8 @@ class _Paint:
     bold: QFont
     node_background: QBrush
     severity: dict[Severity, QBrush]
+    set_aside: QBrush  # the text of a point settled by case type
+    normal: QBrush
 
 
 @cache
@@ -51,7 +53,8 @@ def _paint() -> _Paint:
     bold = QFont()
     bold.setBold(True)
     return _Paint(bold, QBrush(QColor("#eef1f5")),
-                  {sev: QBrush(QColor(colour)) for sev, colour in SEVERITY_COLOURS.items()})
+                  {sev: QBrush(QColor(colour)) for sev, colour in SEVERITY_COLOURS.items()},
+                  QBrush(QColor("#9e9e9e")), QBrush(QColor("#1a1a1a")))
 
 
 
@@ -201,14 +204,22 @@ class ChecklistModel(QStandardItemModel):
             status = cells[Column.STATUS]
             status.setText(self._status_texts[r.status])
             status.setIcon(status_icon(r.status))
+            settled = r.status is Status.SETTLED
+            if old is None and settled or old is not None and settled != (old.status is Status.SETTLED):
+                brush = _paint().set_aside if settled else _paint().normal
+                for col in (Column.ID, Column.TITLE, Column.STATUS):
+                    cells[col].setForeground(brush)
         if old is None or r.note != old.note:
             note = cells[Column.NOTE]
             note.setText(self._note_mark if r.note else "")
             note.setData(r.note[:500] if r.note else None, _TOOLTIP)
 
     def _label_node(self, n: int) -> None:
-        done, total = self.node_progress(n)
-        self._nodes[n].item.setText(f"{self._nodes[n].name}    {done}/{total}")
+        done, total, settled = self.node_progress(n)
+        text = f"{self._nodes[n].name}    {done}/{total}"
+        if settled:
+            text += "  · " + QCoreApplication.translate("ChecklistModel", "%n not applicable (case type)", "", settled)
+        self._nodes[n].item.setText(text)
 
     def update_result(self, result: Result) -> None:
         i = self._index_of.get(result.point_id)
@@ -250,10 +261,25 @@ class ChecklistModel(QStandardItemModel):
     def items(self) -> list[ChecklistItem]:
         return list(self._items)
 
-    def node_progress(self, node_index: int) -> tuple[int, int]:
-        rows = self._nodes[node_index].rows
-        done = sum(1 for i in rows if self._items[i].result.status is not Status.UNREVIEWED)
-        return done, len(rows)
+    def node_progress(self, node_index: int) -> tuple[int, int, int]:
+        """(answered, applicable, settled by case type) points of one process node."""
+        statuses = [self._items[i].result.status for i in self._nodes[node_index].rows]
+        settled = statuses.count(Status.SETTLED)
+        done = sum(1 for st in statuses if st.human)
+        return done, len(statuses) - settled, settled
+
+    def settled_rows(self) -> list[tuple[int, list[int]]]:
+        """Per node (by row): its rows settled by case type; a node whose every point is settled is included
+        with all its rows."""
+        out = []
+        for n, node in enumerate(self._nodes):
+            rows = [r for r, i in enumerate(node.rows) if self._items[i].result.status is Status.SETTLED]
+            if rows:
+                out.append((n, rows))
+        return out
+
+    def node_size(self, node_index: int) -> int:
+        return len(self._nodes[node_index].rows)
 
     def nodes(self) -> list[tuple[str, str]]:
         return [(n.id, n.name) for n in self._nodes]

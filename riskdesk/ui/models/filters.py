@@ -15,6 +15,9 @@ class ChecklistFilter:
     severities: frozenset[Severity] = frozenset()
     node: str = ""
     text: str = ""
+    # Points settled by case type are folded away unless asked for; not a filter of its own (the
+    # tree hides their rows itself while no other filter is on).
+    show_settled: bool = False
 
     @property
     def active(self) -> bool:

@@ -1,0 +1,51 @@
+"""The audit record's entries: what happened to a case, an answer or a checklist, by whom, and why."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from riskdesk.domain.people import Actor
+
+
+class EventKind(enum.Enum):
+    CASE_CREATED = "case.created"
+    CASE_UPDATED = "case.updated"
+    ANSWER_STATUS = "answer.status"
+    ANSWER_NOTE = "answer.note"
+    CHECKLIST_STATE = "checklist.state"
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An entry to append; the log gives it its number, time stamp and place in the chain."""
+
+    kind: EventKind
+    actor: Actor
+    case_id: int | None = None
+    checklist_id: int | None = None
+    point_id: str = ""
+    field: str = ""
+    old: str = ""
+    new: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: datetime
+    actor: str
+    actor_login: str
+    actor_role: str
+    kind: EventKind
+    case_id: int | None
+    checklist_id: int | None
+    point_id: str
+    field: str
+    old: str
+    new: str
+    reason: str
+    prev_hash: str
+    hash: str
