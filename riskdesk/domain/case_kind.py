@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from riskdesk.domain.case_number import CaseNumber, CaseNumberError
-from riskdesk.domain.model import Stage
+from riskdesk.domain.stage import Stage
 
 if TYPE_CHECKING:
     from riskdesk.domain.catalog import RiskPoint

@@ -6,51 +6,14 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple, NewType
+from typing import NamedTuple, NewType
 
-if TYPE_CHECKING:
-    from riskdesk.domain.case_kind import CaseProfile, Track
+from riskdesk.domain.case_kind import CaseProfile, Track
+from riskdesk.domain.stage import Stage as Stage  # re-exported: most code knows Stage from here
 
 # Row ids of the database, typed so that a case id cannot be passed where a checklist id is meant.
 CaseId = NewType("CaseId", int)
 ChecklistId = NewType("ChecklistId", int)
-
-
-class Stage(enum.Enum):
-    """The three stages of a case; the value is the catalog file's stage key."""
-
-    FILING = "filing"
-    TRIAL = "trial"
-    ENFORCEMENT = "enforcement"
-
-    @property
-    def prefix(self) -> str:
-        """Point-id prefix: LA-001 belongs to 立案, SP- to 审判, ZX- to 执行."""
-        return _PREFIX[self]
-
-    @property
-    def label_zh(self) -> str:
-        return _LABEL_ZH[self]
-
-    @classmethod
-    def from_point_id(cls, point_id: str) -> Stage:
-        head = point_id.split("-", 1)[0].upper()
-        for stage, prefix in _PREFIX.items():
-            if prefix == head:
-                return stage
-        raise ValueError(f"风险点编号 {point_id!r} 无法识别：应以 LA-、SP- 或 ZX- 开头")
-
-    @classmethod
-    def parse(cls, text: str) -> Stage:
-        key = text.strip().lower()
-        for stage in cls:
-            if key in (stage.value, stage.label_zh, stage.prefix.lower()):
-                return stage
-        raise ValueError(f"阶段 {text!r} 无法识别：应为 filing、trial 或 enforcement")
-
-
-_PREFIX = {Stage.FILING: "LA", Stage.TRIAL: "SP", Stage.ENFORCEMENT: "ZX"}
-_LABEL_ZH = {Stage.FILING: "立案", Stage.TRIAL: "审判", Stage.ENFORCEMENT: "执行"}
 
 
 class Status(enum.Enum):
@@ -149,8 +112,6 @@ class Case:
 
     @property
     def profile(self) -> CaseProfile:
-        from riskdesk.domain.case_kind import CaseProfile
-
         return CaseProfile.of(self.type_code, self.origin, self.track)
 
 

@@ -38,6 +38,8 @@ class AnswerService:
     def set_status(self, checklist_id: ChecklistId, point_id: str, status: Status,
                    expected_revision: int | None = None) -> AnswerSaved:
         """Save a status (the reviewer moves on, so the position is remembered with it)."""
+        if status is Status.SETTLED:
+            raise InvalidInput("“不适用（案件类型）”由案件类型决定，不能作为核查结果填写；请选择“不适用”并在备注中说明")
         return self._save(checklist_id, point_id, AnswerField.STATUS, status.value, expected_revision, remember=True)
 
     def set_note(self, checklist_id: ChecklistId, point_id: str, note: str,

@@ -181,12 +181,13 @@ def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: S
     cl = services.checklists.open(case.id, Stage.FILING).info.id
     for _ in range(400):
         pid = f"LA-{rnd.randint(1, 100):03d}"
-        services.answers.set_status(cl, pid, rnd.choice(list(Status)))
+        services.answers.set_status(cl, pid, rnd.choice([st for st in Status if st is not Status.SETTLED]))
     with services.db.reading() as s:
         actual = dict(s.execute(text("SELECT status, count(*) FROM results WHERE checklist_id=:c AND retired_at IS NULL"
                                      " GROUP BY status"), {"c": cl}).all())
     kept = services.cases.counts(case.id)[Stage.FILING]
-    assert kept.as_dict() == {"total": 100, **{st.value: actual.get(st.value, 0) for st in Status}}
+    assert kept.as_dict() == {"total": 100, "applicable": 100 - actual.get("settled", 0),
+                              **{st.value: actual.get(st.value, 0) for st in Status}}
 
 
 def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_path: Path) -> None:
@@ -222,5 +223,6 @@ def test_all_counts_for_statistics(services: Services) -> None:
     assert len(table) == 3
     assert table.get(a.id, Stage.FILING).risk == 1  # type: ignore[union-attr]
     assert table.get(a.id, Stage.TRIAL) is None
-    assert table.totals(Stage.FILING).as_dict() == {"total": 200, "unreviewed": 199, "clear": 0, "risk": 1, "na": 0}
+    assert table.totals(Stage.FILING).as_dict() == {"total": 200, "applicable": 200, "unreviewed": 199, "clear": 0,
+                                                    "risk": 1, "na": 0, "settled": 0}
     assert table.totals().total == 300
