@@ -122,4 +122,4 @@ def test_stats(tmp_path: Path, catalog_dir: Path) -> None:
     assert (filing["stage"], filing["cases_started"], filing["cases_complete"]) == ("filing", 1, 0)
     assert (filing["risk"], filing["na"], filing["unreviewed"]) == (1, 1, 98)
     assert rows[1]["cases_started"] == 0
-    assert "立案\t1\t0\t2/100\t1\t1" in run(db, catalog_dir, "stats").stdout
+    assert "立案\t1\t0\t2/100\t1\t1\t0" in run(db, catalog_dir, "stats").stdout

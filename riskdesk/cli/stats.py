@@ -26,14 +26,17 @@ def _stats(args: argparse.Namespace, out: TextIO) -> int:
     rows: list[dict[str, int | str]] = []
     for stage in Stage:
         started, finished, c = table.stage_summary(stage)
-        rows.append({"stage": stage.value, "cases_started": started, "cases_complete": finished, **c.as_dict()})
+        rate = c.risk_rate
+        rows.append({"stage": stage.value, "cases_started": started, "cases_complete": finished, **c.as_dict(),
+                     "risk_rate": round(rate, 4) if rate is not None else None})
     if args.json:
         print_json(rows, out, indent=1)
         return EXIT_OK
-    print("环节\t已开始\t已完成\t已核查\t存在风险\t不适用", file=out)
+    print("环节\t已开始\t已完成\t已核查/适用\t存在风险\t不适用\t按案件类型不适用", file=out)
     for stage in Stage:
         started, finished, c = table.stage_summary(stage)
-        print(f"{stage.label_zh}\t{started}\t{finished}\t{c.reviewed}/{c.total}\t{c.risk}\t{c.na}", file=out)
+        print(f"{stage.label_zh}\t{started}\t{finished}\t{c.reviewed}/{c.applicable}\t{c.risk}\t{c.na}\t{c.settled}",
+              file=out)
     return EXIT_OK
 
 

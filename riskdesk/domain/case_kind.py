@@ -128,6 +128,11 @@ class Track(enum.Enum):
     def label_zh(self) -> str:
         return _TRACK_ZH[self]
 
+    @property
+    def short_zh(self) -> str:
+        """简易 rather than 简易程序: what a court's case list and ``--procedure`` use."""
+        return _TRACK_SHORT[self]
+
     @classmethod
     def parse(cls, text: str) -> Track:
         key = text.strip()
