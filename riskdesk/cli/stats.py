@@ -23,7 +23,7 @@ def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
 def _stats(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args) as svc:
         table = svc.cases.all_counts()
-    rows: list[dict[str, int | str]] = []
+    rows: list[dict[str, int | str | float | None]] = []
     for stage in Stage:
         started, finished, c = table.stage_summary(stage)
         rate = c.risk_rate
