@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="44" />
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="44" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="45" />
+        <source>Judge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="45" />
+        <source>Division</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="46" />
+        <source>Filed</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="51" />
+        <source>No stage rule for the type code %1: every stage is shown.</source>
+        <translation>类型代字“%1”没有对应的环节规则，显示全部环节。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_header.py" line="60" />
+        <source>Origin %1: no open risk recorded in this database.</source>
+        <translation>原审/执行依据 %1：本数据库中没有记录存在风险的风险点。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/case_header.py" line="65" />
+        <source>Origin %1 left %n risk(s) open:</source>
+        <translation><numerusform>原审/执行依据 %1 尚有 %n 项存在风险：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/case_header.py" line="69" />
+        <source>… and %n more (see the tooltip or the case report)</source>
+        <translation><numerusform>……另有 %n 项（见提示或案件核查报告）</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CaseListPanel</name>
     <message>
         <location filename="../../riskdesk/ui/case_list.py" line="36" />
@@ -314,7 +362,9 @@
     <message numerus="yes">
         <location filename="../../riskdesk/ui/filter_bar.py" line="64" />
         <source>Show %n set aside by case type</source>
-        <translation><numerusform>显示按案件类型收起的 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>显示按案件类型收起的 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/filter_bar.py" line="71" />
@@ -398,12 +448,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="32" />
+        <location filename="../../riskdesk/ui/main_window.py" line="33" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="65" />
+        <location filename="../../riskdesk/ui/main_window.py" line="63" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -412,134 +462,146 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="184" />
+        <location filename="../../riskdesk/ui/main_window.py" line="218" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="93" />
+        <location filename="../../riskdesk/ui/main_window.py" line="91" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="94" />
+        <location filename="../../riskdesk/ui/main_window.py" line="92" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="96" />
+        <location filename="../../riskdesk/ui/main_window.py" line="94" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="97" />
+        <location filename="../../riskdesk/ui/main_window.py" line="95" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="100" />
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="101" />
+        <location filename="../../riskdesk/ui/main_window.py" line="99" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="102" />
+        <location filename="../../riskdesk/ui/main_window.py" line="100" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="105" />
+        <location filename="../../riskdesk/ui/main_window.py" line="103" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <source>Open another stage…</source>
+        <translation>打开其他环节…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="106" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="109" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="109" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="275" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="176" />
+        <location filename="../../riskdesk/ui/main_window.py" line="179" />
+        <location filename="../../riskdesk/ui/main_window.py" line="186" />
+        <source>Open another stage</source>
+        <translation>打开其他环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="176" />
+        <source>Every stage is already shown.</source>
+        <translation>所有环节均已显示。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="179" />
+        <source>Stage:</source>
+        <translation>环节：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="187" />
+        <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
+        <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="190" />
-        <source>Cause</source>
-        <translation>案由</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="190" />
-        <source>Parties</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="191" />
-        <source>Judge</source>
-        <translation>承办人</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="200" />
-        <location filename="../../riskdesk/ui/main_window.py" line="204" />
+        <location filename="../../riskdesk/ui/main_window.py" line="224" />
+        <location filename="../../riskdesk/ui/main_window.py" line="228" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="205" />
+        <location filename="../../riskdesk/ui/main_window.py" line="229" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="244" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="250" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="276" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -548,12 +610,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="267" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="292" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -561,65 +623,133 @@ Database: %4</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="33" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="43" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="37" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="63" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="39" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="65" />
         <source>Cause of action</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
-        <location filename="../../riskdesk/ui/dialogs.py" line="51" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="67" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="93" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="43" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="69" />
         <source>Judge in charge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="71" />
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="72" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="95" />
+        <source>Filing date</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="75" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="96" />
+        <source>Division</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="82" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="97" />
+        <source>Procedure (程序)</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="84" />
+        <source>Case No. of the first instance or of the title enforced (optional)</source>
+        <translation>原审案号或执行依据案号（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="85" />
+        <source>Origin case number</source>
+        <translation>原审案号或执行依据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="90" />
         <source>Case No. *</source>
         <translation>案号 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="50" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="92" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="52" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="94" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="147" />
+        <source>Will be saved as %1 — %2; checklists: %3</source>
+        <translation>将保存为 %1（%2；核查环节：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="158" />
+        <source>— not set —</source>
+        <translation>— 未设置 —</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="51" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
+        <location filename="../../riskdesk/ui/case_dialog.py" line="52" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="70" />
-        <source>Format: (year) court code + type code + serial + 号</source>
-        <translation>格式：（年度）法院代字 + 类型代字 + 编号 + 号</translation>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="98" />
+        <source>Origin / title enforced</source>
+        <translation>原审/执行依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="81" />
-        <source>Will be saved as %1</source>
-        <translation>将保存为 %1</translation>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="104" />
+        <source>Link to %1:</source>
+        <translation>与 %1 关联：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="106" />
+        <source>None</source>
+        <translation>不关联</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="106" />
+        <source>Application for enforcement</source>
+        <translation>申请执行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="106" />
+        <source>Appeal</source>
+        <translation>上诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="124" />
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_dialog.py" line="132" />
+        <source>Format: (year) court code + type code + serial + 号</source>
+        <translation>格式：（年度）法院代字 + 类型代字 + 编号 + 号</translation>
     </message>
 </context>
 <context>
@@ -710,57 +840,57 @@ Database: %4</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="30" />
         <source>Welcome to RiskDesk</source>
         <translation>欢迎使用 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="30" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="112" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="34" />
         <source>Reviewer name</source>
         <translation>承办人姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="114" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="36" />
         <source>Court name</source>
         <translation>法院名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="115" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="37" />
         <source>e.g. 鄂尔多斯市东胜区人民法院</source>
         <translation>例如：鄂尔多斯市东胜区人民法院</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="121" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="43" />
         <source>Before you start: whose name goes on each answer, and which court is printed on the documents. Both can be changed later in Settings.</source>
         <translation>开始之前，请填写承办人姓名（记录在每一项核查结果上）和法院名称（印在打印文书上）。以后可在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="126" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
         <source>Reviewer (承办人) *</source>
         <translation>承办人 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="127" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
         <source>Court (法院名称) *</source>
         <translation>法院名称 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="131" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="53" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="132" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="140" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="62" />
         <source>Both names are needed.</source>
         <translation>两项都需要填写。</translation>
     </message>
@@ -768,87 +898,87 @@ Database: %4</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="154" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="76" />
         <source>New case (cursor in the case number; Enter creates it)</source>
         <translation>新建案件（光标在案号栏，回车即创建）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="155" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="77" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="156" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="78" />
         <source>Filing / Trial / Enforcement checklist</source>
         <translation>立案 / 审判 / 执行清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="157" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="79" />
         <source>Previous / next risk point</source>
         <translation>上一个 / 下一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="158" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="80" />
         <source>No risk — saved, next point</source>
         <translation>无风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="159" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="81" />
         <source>Risk found — saved, next point</source>
         <translation>存在风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="160" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="82" />
         <source>Not applicable — saved, next point</source>
         <translation>不适用——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="161" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="83" />
         <source>Back to unreviewed — saved, next point</source>
         <translation>改回未核查——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="162" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="84" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="163" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="85" />
         <source>Edit the note (saved as you type)</source>
         <translation>编辑备注（边输入边保存）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="164" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="86" />
         <source>From the note: back to the checklist; from the checklist: back to the case list</source>
         <translation>在备注中：返回清单；在清单中：返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="165" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="87" />
         <source>In the case list: open the case where you left off</source>
         <translation>在案件列表中：打开案件并回到上次的位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="166" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="88" />
         <source>Print / export PDF</source>
         <translation>打印 / 导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="167" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="89" />
         <source>Statistics of all cases</source>
         <translation>全部案件的统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="168" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="90" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="169" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="91" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="170" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="92" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -856,12 +986,12 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="177" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="99" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="186" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -874,14 +1004,14 @@ Database: %4</source>
         <translation>环节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/stage_tabs.py" line="49" />
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="60" />
         <source>%n risk(s)</source>
         <translation>
             <numerusform>%n 项存在风险</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stage_tabs.py" line="51" />
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="62" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>

@@ -1,8 +1,7 @@
-"""Dialogs: new case (with inline 案号 check), settings (承办人, 法院名称), keyboard map."""
+"""Dialogs: settings (承办人, 法院名称) and the keyboard map."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,86 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.domain.case_number import CaseNumber, CaseNumberError
 from riskdesk.domain.errors import RiskDeskError
-from riskdesk.domain.model import Case, SettingKey
+from riskdesk.domain.model import SettingKey
 from riskdesk.services import Services
-
-
-class NewCaseDialog(QDialog):
-    """Enter creates the case; the 案号 is checked as it is typed."""
-
-    def __init__(self, services: Services, default_judge: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.created: Case | None = None
-        self.setWindowTitle(self.tr("New case"))
-        self.setMinimumWidth(460)
-        self.case_no = QLineEdit()
-        self.case_no.setPlaceholderText("（2024）内0602民初123号")
-        self.case_no.setAccessibleName(self.tr("Case number"))
-        self.cause = QLineEdit()
-        self.cause.setAccessibleName(self.tr("Cause of action"))
-        self.parties = QLineEdit()
-        self.parties.setAccessibleName(self.tr("Parties"))
-        self.judge = QLineEdit(default_judge)
-        self.judge.setAccessibleName(self.tr("Judge in charge"))
-        self.feedback = QLabel(" ")
-        self.feedback.setWordWrap(True)
-        self.feedback.setObjectName("caseNoFeedback")
-        form = QFormLayout()
-        form.addRow(self.tr("Case No. *"), self.case_no)
-        form.addRow("", self.feedback)
-        form.addRow(self.tr("Cause"), self.cause)
-        form.addRow(self.tr("Parties"), self.parties)
-        form.addRow(self.tr("Judge"), self.judge)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._create)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
-        self.case_no.textChanged.connect(self._check)
-        self.case_no.setFocus()
-        self._check()
-
-    def _check(self) -> bool:
-        text = self.case_no.text()
-        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if not text.strip():
-            self.feedback.setStyleSheet("color:#616161")
-            self.feedback.setText(self.tr("Format: (year) court code + type code + serial + 号"))
-            ok_button.setEnabled(False)
-            return False
-        try:
-            number = CaseNumber.parse(text, max_year=datetime.now().year + 1)
-        except CaseNumberError as exc:
-            self.feedback.setStyleSheet("color:#c62828")
-            self.feedback.setText(str(exc))
-            ok_button.setEnabled(False)
-            return False
-        self.feedback.setStyleSheet("color:#2e7d32")
-        self.feedback.setText(self.tr("Will be saved as %1").replace("%1", str(number)))
-        ok_button.setEnabled(True)
-        return True
-
-    def _create(self) -> None:
-        if not self._check():
-            self.case_no.setFocus()
-            return
-        try:
-            self.created = self._services.cases.create(
-                self.case_no.text(), self.cause.text(), self.parties.text(), self.judge.text()
-            )
-        except RiskDeskError as exc:
-            self.feedback.setStyleSheet("color:#c62828")
-            self.feedback.setText(str(exc))
-            self.case_no.setFocus()
-            self.case_no.selectAll()
-            return
-        self.accept()
 
 
 class SettingsDialog(QDialog):

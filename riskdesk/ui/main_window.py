@@ -14,6 +14,7 @@ from riskdesk.domain.errors import RiskDeskError
 from riskdesk.domain.model import AnswerSaved, Case, CaseId, SettingKey, Stage, StageCounts
 from riskdesk.services import ChecklistView, Services
 from riskdesk.ui import WINDOW_SIZE
+from riskdesk.ui.case_header import CaseHeader
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
 from riskdesk.ui.errors import attempt
@@ -51,10 +52,7 @@ class MainWindow(QMainWindow):
         self._update_who()
 
     def _build_layout(self) -> QSplitter:
-        self.case_header = QLabel()
-        self.case_header.setObjectName("caseHeader")
-        self.case_header.setTextFormat(Qt.TextFormat.RichText)
-        self.case_header.setWordWrap(True)
+        self.case_header = CaseHeader()
         self.tabs = StageTabs()
         case_page = QWidget()
         lay = QVBoxLayout(case_page)
@@ -103,6 +101,7 @@ class MainWindow(QMainWindow):
         for i, st in enumerate(STAGES, start=1):
             view_menu.addAction(self._action(stage_text(st), f"Ctrl+{i}", lambda _=False, s=st: self.switch_stage(s)))
         view_menu.addAction(self._action(self.tr("Next unreviewed point"), None, self.checklist.go_next_unreviewed))
+        view_menu.addAction(self._action(self.tr("Open another stage…"), None, self.open_other_stage))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats))
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -124,13 +123,13 @@ class MainWindow(QMainWindow):
 
     # -- cases and stages --------------------------------------------------------------------------
     def new_case(self) -> None:
-        from riskdesk.ui.dialogs import NewCaseDialog  # dialogs load when first opened, not at start-up
+        from riskdesk.ui.case_dialog import NewCaseDialog  # dialogs load when first opened, not at start-up
 
-        dlg = NewCaseDialog(self.services, self.services.session.actor.name, self)
+        dlg = NewCaseDialog(self.services, self.services.session.actor.name, self, linked_to=self.case)
         if dlg.exec() and dlg.created is not None:
             self.cases.search.clear()
             self.cases.refresh(keep_case=dlg.created.id)
-            self.open_case(dlg.created.id, Stage.FILING)
+            self.open_case(dlg.created.id, dlg.created.profile.stages[0])
             # The dialog hands focus back when the main window reactivates; put it on the checklist then.
             QTimer.singleShot(0, self.checklist.tree.setFocus)
 
@@ -139,23 +138,57 @@ class MainWindow(QMainWindow):
         self.checklist.flush()
         try:
             case = self.services.cases.get_by_id(case_id)
-            chosen = stage or self.services.checklists.last_worked_stage(case_id) or Stage.FILING
+            started = set(self.services.cases.counts(case_id))
+            worked = self.services.checklists.last_worked_stage(case_id)
+            origin_risks = self.services.cases.origin_risks(case)
         except RiskDeskError as exc:
             if not quiet:  # at start-up a case deleted since is simply not reopened
                 QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
             return False
+        shown = set(case.profile.stages) | started
+        chosen = next(s for s in (stage, worked, *case.profile.stages) if s is not None and s in shown)
         self.case = case
-        self.case_header.setText(self._case_header_html(case))
+        self.case_header.show_case(case, origin_risks)
+        self.tabs.show_only(shown)
         self.right.setCurrentIndex(1)
         self.cases.select_case(case_id)
         self._load_stage(chosen)
         return True
 
     def switch_stage(self, stage: Stage) -> None:
+        """Ctrl+1/2/3 or a tab; a stage the case does not go through is opened only when confirmed."""
         if self.case is None:
+            return
+        if not self.tabs.is_shown(stage) and not self._confirm_other_stage(stage):
+            self.tabs.show_stage(self.stage)
             return
         self.checklist.flush()
         self._load_stage(stage)
+
+    def open_other_stage(self) -> None:
+        """查看 ▸ 打开其他环节: the stages this kind of case does not show, each on purpose."""
+        if self.case is None:
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        hidden = [s for s in STAGES if not self.tabs.is_shown(s)]
+        if not hidden:
+            QMessageBox.information(self, self.tr("Open another stage"), self.tr("Every stage is already shown."))
+            return
+        names = [stage_text(s) for s in hidden]
+        name, ok = QInputDialog.getItem(self, self.tr("Open another stage"), self.tr("Stage:"), names, 0, False)
+        if ok:
+            self.switch_stage(hidden[names.index(name)])
+
+    def _confirm_other_stage(self, stage: Stage) -> bool:
+        assert self.case is not None
+        answer = QMessageBox.question(
+            self, self.tr("Open another stage"),
+            self.tr("A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?")
+            .replace("%1", self.case.profile.describe()).replace("%2", stage_text(stage))
+            .replace("%3", "、".join(stage_text(s) for s in self.case.profile.stages)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _load_stage(self, stage: Stage) -> None:
         assert self.case is not None
@@ -172,6 +205,7 @@ class MainWindow(QMainWindow):
             return
         view, counts = opened
         self.stage = stage
+        self.tabs.show_only(self.tabs.shown() | {stage})
         self.tabs.show_stage(stage)
         self.checklist.load(view, view.info.last_point_id)
         self.tabs.show_counts(counts)
@@ -182,16 +216,6 @@ class MainWindow(QMainWindow):
         from datetime import datetime
 
         self.save_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
-
-    def _case_header_html(self, case: Case) -> str:
-        from html import escape
-
-        parts = [f"<span style='font-size:15pt;font-weight:700'>{escape(case.case_no)}</span>"]
-        for label, value in ((self.tr("Cause"), case.cause), (self.tr("Parties"), case.parties),
-                             (self.tr("Judge"), case.judge)):
-            if value:
-                parts.append(f"<span style='color:#455a64'>{escape(label)}：</span>{escape(value)}")
-        return "　　".join(parts)
 
     def _upgrade_checklist(self) -> None:
         view = self.checklist.view

@@ -24,6 +24,25 @@ class StageTabs(QTabBar):
     def stage(self) -> Stage:
         return STAGES[self.currentIndex()]
 
+    def show_only(self, stages: set[Stage]) -> None:
+        """Tabs for these stages only (the case's own, and any opened on purpose).
+
+        Silently: hiding the current tab moves the current index, and that is not the user choosing
+        a stage (it would ask whether to open a stage the case does not go through).
+        """
+        self.blockSignals(True)
+        try:
+            for i, st in enumerate(STAGES):
+                self.setTabVisible(i, st in stages)
+        finally:
+            self.blockSignals(False)
+
+    def shown(self) -> set[Stage]:
+        return {st for i, st in enumerate(STAGES) if self.isTabVisible(i)}
+
+    def is_shown(self, stage: Stage) -> bool:
+        return self.isTabVisible(STAGES.index(stage))
+
     def show_stage(self, stage: Stage) -> None:
         """Make ``stage`` the current tab without announcing it (the window chose it)."""
         self.blockSignals(True)
@@ -44,7 +63,7 @@ class StageTabs(QTabBar):
         text = stage_text(stage)
         c = self._counts.get(stage)
         if c is not None:
-            text += f"  {c.reviewed}/{c.total}"
+            text += f"  {c.reviewed}/{c.applicable}"
             if c.risk:
                 text += " · " + self.tr("%n risk(s)", "", c.risk)
             if c.complete:

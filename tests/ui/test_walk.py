@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Stage, Status
-from riskdesk.ui.dialogs import NewCaseDialog
+from riskdesk.ui.case_dialog import NewCaseDialog
 from riskdesk.ui.main_window import MainWindow
 from tests.ui.modal import when_modal
 from tests.ui.typing import type_text
@@ -106,6 +107,8 @@ def test_stage_keys_and_next_unreviewed(qtbot: QtBot, make_window: Callable[[], 
     case = win.services.cases.create("(2024)内0602执9号")
     win.cases.refresh()
     win.open_case(case.id)
+    assert win.stage is Stage.ENFORCEMENT  # an enforcement case opens at its own stage
+    assert win.tabs.shown() == {Stage.ENFORCEMENT}
     qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert win.stage is Stage.ENFORCEMENT
     panel = win.checklist
@@ -117,8 +120,28 @@ def test_stage_keys_and_next_unreviewed(qtbot: QtBot, make_window: Callable[[], 
     assert panel.current_point() == "ZX-001"
     qtbot.keyClick(panel.tree, Qt.Key.Key_N)
     assert panel.current_point() == "ZX-003"
+    # 审判 is not a stage of an 执 case: Ctrl+2 asks first, and "No" changes nothing.
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+        def act(box: QMessageBox) -> None:
+            asked.append(box.text())
+            box.button(button).click()
+        return act
+
+    watch = when_modal(QMessageBox, answer(QMessageBox.StandardButton.No))
     qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert not watch.missed and "审判" in asked[0] and win.stage is Stage.ENFORCEMENT
+    assert win.tabs.shown() == {Stage.ENFORCEMENT} and panel.current_point() == "ZX-003"
+    win.activateWindow()  # a desktop's window manager does this when the message box closes
+    assert QTest.qWaitForWindowActive(win, 3000)
+    watch = when_modal(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert not watch.missed and len(asked) == 2
     assert win.stage is Stage.TRIAL and panel.current_point() == "SP-001"
+    assert win.tabs.shown() == {Stage.ENFORCEMENT, Stage.TRIAL}  # opened on purpose: its tab stays
+    win.activateWindow()
+    assert QTest.qWaitForWindowActive(win, 3000)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Escape)
     assert win.cases.table.hasFocus()
 
