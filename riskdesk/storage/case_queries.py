@@ -54,6 +54,14 @@ def insert_case(conn: Connection, values: dict[str, object]) -> CaseId:
     return CaseId(int(key[0]))
 
 
+def insert_cases(conn: Connection, rows: list[dict[str, object]]) -> list[CaseId]:
+    """Many cases in one statement; their ids in the order given."""
+    if not rows:
+        return []
+    stmt = insert(cases).returning(cases.c.id, sort_by_parameter_order=True)
+    return [CaseId(int(i)) for i in conn.execute(stmt, rows).scalars()]
+
+
 def update_case(conn: Connection, case_id: CaseId, values: dict[str, object]) -> None:
     conn.execute(update(cases).where(cases.c.id == case_id).values(values))
 
