@@ -6,6 +6,7 @@ from pathlib import Path
 from types import TracebackType
 
 from riskdesk.services.answers import AnswerService
+from riskdesk.services.case_import import CaseImportService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
@@ -35,6 +36,7 @@ class Services:
         self.checklists = ChecklistService(db, self.catalogs)
         self.cases = CaseService(db, self.session, self.checklists.resettle_case)
         self.answers = AnswerService(db, self.session)
+        self.imports = CaseImportService(db, self.cases)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 
