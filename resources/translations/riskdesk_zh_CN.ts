@@ -314,12 +314,156 @@
     <message numerus="yes">
         <location filename="../../riskdesk/ui/filter_bar.py" line="64" />
         <source>Show %n set aside by case type</source>
-        <translation><numerusform>显示按案件类型收起的 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>显示按案件类型收起的 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/filter_bar.py" line="71" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="49" />
+        <location filename="../../riskdesk/ui/import_dialog.py" line="111" />
+        <source>Import cases</source>
+        <translation>导入案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="51" />
+        <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK), one case per row. Columns are found by their headers: 案号 (required), 案由, 当事人, 承办人, 立案日期, 承办部门, 程序, 原审案号/执行依据. Nothing is imported while any row has an error.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码），每行一件案件。按表头识别各列：案号（必需）、案由、当事人、承办人、立案日期、承办部门、程序、原审案号/执行依据。只要有一行有误（且未选择跳过），就不导入任何案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="57" />
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="58" />
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="59" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="70" />
+        <source>&amp;Skip the rows with errors and import the others</source>
+        <translation>跳过有误的行，导入其余各行(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="73" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="75" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="91" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="112" />
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="119" />
+        <source>Cannot import this file</source>
+        <translation>无法导入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="140" />
+        <source>Choose a file to see what will be imported.</source>
+        <translation>选择文件后，这里列出每一行将如何导入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="141" />
+        <source>%1 new, %2 to update, %3 unchanged, %4 with errors.</source>
+        <translation>新增 %1 件，更新 %2 件，未变 %3 件，有误 %4 行。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="145" />
+        <source>Columns ignored: %1</source>
+        <translation>忽略的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="147" />
+        <source>Rows with errors are listed first, in red. Correct them in the file and choose it again, or skip them.</source>
+        <translation>有误的行以红色列在最前。请在文件中改正后重新选择该文件，或勾选下方的“跳过有误的行”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="150" />
+        <source>Every case in the file is already in the database as it is: nothing to import.</source>
+        <translation>文件中的案件都已在数据库中且没有变化，无需导入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="164" />
+        <source>Import refused</source>
+        <translation>未能导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="170" />
+        <source>Cases imported</source>
+        <translation>案件已导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="171" />
+        <source>%1 new, %2 updated, %3 unchanged, %4 skipped.</source>
+        <translation>新增 %1 件，更新 %2 件，未变 %3 件，跳过 %4 件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="33" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="34" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="35" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="36" />
+        <source>Error</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="64" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="65" />
+        <source>Case No.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="66" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="67" />
+        <source>Details</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -412,7 +556,7 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="184" />
+        <location filename="../../riskdesk/ui/main_window.py" line="196" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
@@ -428,118 +572,123 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="96" />
+        <source>&amp;Import cases…</source>
+        <translation>导入案件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="97" />
+        <location filename="../../riskdesk/ui/main_window.py" line="99" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="100" />
+        <location filename="../../riskdesk/ui/main_window.py" line="102" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="101" />
+        <location filename="../../riskdesk/ui/main_window.py" line="103" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="102" />
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="105" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="109" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="109" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="263" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="157" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="181" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="190" />
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="190" />
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="191" />
+        <location filename="../../riskdesk/ui/main_window.py" line="203" />
         <source>Judge</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="200" />
-        <location filename="../../riskdesk/ui/main_window.py" line="204" />
+        <location filename="../../riskdesk/ui/main_window.py" line="212" />
+        <location filename="../../riskdesk/ui/main_window.py" line="216" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="205" />
+        <location filename="../../riskdesk/ui/main_window.py" line="217" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="232" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="238" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="256" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="264" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -548,12 +697,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="267" />
+        <location filename="../../riskdesk/ui/main_window.py" line="279" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="280" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
