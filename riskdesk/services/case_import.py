@@ -188,9 +188,7 @@ class CaseImportService:
             new = [r.fields for r in rows if r.outcome is Outcome.NEW and r.fields is not None]
             self._cases.insert_many(conn, new, now)
             updates = [r for r in rows if r.outcome is Outcome.UPDATE]
-            for r in updates:
-                assert r.fields is not None
-                self._cases.apply(conn, stored[r.case_no].id, r.fields, now)
+            self._cases.apply_many(conn, [(stored[r.case_no], r.fields) for r in updates if r.fields is not None], now)
         unchanged = sum(1 for r in rows if r.outcome is Outcome.UNCHANGED)
         return ImportResult(len(new), len(updates), unchanged, tuple(sorted(bad + late, key=lambda r: r.row)))
 

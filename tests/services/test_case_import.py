@@ -265,3 +265,18 @@ def test_thousands_of_rows_in_one_transaction_keep_the_record_chained(tmp_path: 
         verdict = verify_chain(conn)
     assert verdict.ok and verdict.checked == 2000
     assert len(services.cases.departments()) == 3
+
+
+def test_a_changed_track_resettles_the_started_checklists(tmp_path: Path) -> None:
+    from riskdesk.domain.model import Stage
+    from tests.catalog_factory import write_catalog
+
+    catalog = write_catalog(tmp_path / "catalog", tweak={"LA-005": {"tracks": ["ordinary"]}})
+    with Services.open("sqlite:///" + str(tmp_path / "x.db"), catalog, actor_name="王法官") as svc:
+        path = write_csv(tmp_path / "a.csv", [["案号", "程序"], ["(2024)内0602民初1号", "普通"]])
+        svc.imports.run(svc.imports.plan(path))
+        case = svc.cases.get(A)
+        assert svc.checklists.open(case.id, Stage.FILING).counts.settled == 0
+        svc.imports.run(svc.imports.plan(write_csv(tmp_path / "b.csv", [["案号", "程序"], [A, "简易"]])))
+        assert svc.checklists.open(case.id, Stage.FILING).counts.settled == 1  # LA-005 is for 普通程序 only
+        assert svc.cases.get(A).track is Track.SIMPLE
