@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from riskdesk.services.answers import AnswerService
-from riskdesk.services.case_import import CaseImportService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
@@ -16,6 +17,9 @@ from riskdesk.services.settings import SettingsService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
+
+if TYPE_CHECKING:
+    from riskdesk.services.case_import import CaseImportService
 
 __all__ = ["CaseQuery", "ChecklistItem", "ChecklistView", "Services", "UpgradeReport"]
 
@@ -36,7 +40,6 @@ class Services:
         self.checklists = ChecklistService(db, self.catalogs)
         self.cases = CaseService(db, self.session, self.checklists.resettle_case)
         self.answers = AnswerService(db, self.session)
-        self.imports = CaseImportService(db, self.cases)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 
@@ -56,6 +59,13 @@ class Services:
             db.close()
             raise
         return cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
+
+    @cached_property
+    def imports(self) -> CaseImportService:
+        """Case import, loaded when first used: it is not on the window's start-up path."""
+        from riskdesk.services.case_import import CaseImportService
+
+        return CaseImportService(self.db, self.cases)
 
     def warm_up(self) -> None:
         """Load the catalog and record it in the database now, so the first checklist opens at once.

@@ -24,7 +24,8 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls) and password-protected workbooks
-_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")  # the stream an encrypted OOXML package carries
+# The stream an encrypted OOXML package carries, named in UTF-16-LE.
+_ENCRYPTED = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o\x00"
 _ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 reads GBK and GB2312 files as well
 _DELIMITERS = (",", "\t", ";")
 
