@@ -148,7 +148,7 @@ class CaseImportService:
     def plan(self, path: Path | str) -> ImportPlan:
         """Read and check every row; nothing is written. SheetError / ImportFileError for a file that cannot be used."""
         source = Path(path)
-        table = read_table(source)
+        table = read_table(source, is_header=_has_case_no_header)
         positions, columns, ignored = match_headers(table)
         if "case_no" not in positions:
             found = "、".join(f"“{h.strip()}”" for h in table.headers if h.strip()) or "（空）"
@@ -211,6 +211,11 @@ def match_headers(table: Table) -> tuple[dict[str, list[int]], tuple[tuple[str, 
         elif key:
             ignored.append(header.strip())
     return positions, tuple(columns), tuple(ignored)
+
+
+def _has_case_no_header(cells: list[Cell]) -> bool:
+    """The header row is the one with a 案号 column: a title or a note above it is passed over."""
+    return any(isinstance(c, str) and _HEADER_OF.get(normalise_header(c)) == "case_no" for c in cells)
 
 
 def _read_row(number: int, cells: list[Cell], positions: dict[str, list[int]]) -> PlanRow | None:

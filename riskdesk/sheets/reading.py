@@ -2,7 +2,8 @@
 
 ``.xlsx`` through openpyxl (first worksheet; values, not formulas), ``.csv`` in UTF-8 (with or without
 BOM) or GBK/GB18030, separated by commas, tabs or semicolons. The header row is the first row that is
-not empty. Cells keep their type: dates stay dates, whole numbers are ints, text is text.
+not empty, or the first the caller recognises (a title may come above it). Cells keep their type: dates
+stay dates, whole numbers are ints, text is text.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -19,6 +21,8 @@ from riskdesk.domain.errors import RiskDeskError
 
 Cell = str | int | float | bool | date | datetime | time | None
 
+HeaderTest = Callable[[list[Cell]], bool]
+HEADER_SEARCH = 10  # non-empty rows looked through for the header (a title, a date, a note may come first)
 MAX_ROWS = 200_000  # a case list is thousands of rows; more is a wrong file, not a court's cases
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -46,8 +50,11 @@ class Table:
     sheet: str = ""  # the worksheet read (workbooks only)
 
 
-def read_table(path: Path) -> Table:
-    """Read ``path`` (.xlsx or .csv, told apart by content as well as by name) or raise SheetError."""
+def read_table(path: Path, is_header: HeaderTest | None = None) -> Table:
+    """Read ``path`` (.xlsx or .csv, told apart by content as well as by name) or raise SheetError.
+
+    ``is_header`` recognises the header row when a title or notes come above it (see ``_table``).
+    """
     head = _head(path)
     suffix = path.suffix.lower()
     if head.startswith(_OLE2):
@@ -56,12 +63,12 @@ def read_table(path: Path) -> Table:
                              "后另存为 .xlsx 再导入")
         raise SheetError(f"{path.name} 是旧版 Excel（.xls）文件，无法直接读取：请在 Excel 中另存为 .xlsx 或 CSV 后再导入")
     if head.startswith(_ZIP):
-        return _read_xlsx(path)
+        return _read_xlsx(path, is_header)
     if suffix in XLSX_SUFFIXES:
         raise SheetError(f"{path.name} 不是有效的 Excel 工作簿（文件名是 {suffix}，内容却不是）；请在 Excel 中重新另存为 .xlsx")
     if suffix not in CSV_SUFFIXES:
         raise SheetError(f"无法导入 {path.name}：只能导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv）")
-    return _read_csv(path)
+    return _read_csv(path, is_header)
 
 
 def _head(path: Path) -> bytes:
@@ -86,10 +93,15 @@ def _is_encrypted(path: Path) -> bool:
         return _ENCRYPTED in f.read(16 * 1024 * 1024)  # the stream directory sits near the start
 
 
-def _table(path: Path, rows: Any, sheet: str = "") -> Table:
-    """The first non-empty row is the header; later empty rows are dropped, the others kept with their number."""
+def _table(path: Path, rows: Any, sheet: str = "", is_header: HeaderTest | None = None) -> Table:
+    """The header row, then every later row that is not empty, each with its number.
+
+    The header is the first non-empty row ``is_header`` accepts among the first few (rows above it,
+    such as a title, are left out), else the first non-empty row.
+    """
     headers: list[str] | None = None
     header_row = 0
+    before: list[tuple[int, list[Cell]]] = []  # non-empty rows while the header is still being looked for
     out: list[tuple[int, list[Cell]]] = []
     for number, raw in rows:
         cells = [_cell(v) for v in raw]
@@ -98,11 +110,19 @@ def _table(path: Path, rows: Any, sheet: str = "") -> Table:
         if not cells:
             continue
         if headers is None:
-            headers, header_row = ["" if c is None else str(c) for c in cells], number
+            before.append((number, cells))
+            if is_header is not None and not is_header(cells) and len(before) < HEADER_SEARCH:
+                continue
+            found = len(before) - 1 if is_header is None or is_header(cells) else 0
+            (header_row, first), out = before[found], before[found + 1:]
+            headers = ["" if c is None else str(c) for c in first]
             continue
         out.append((number, cells))
         if len(out) > MAX_ROWS:
             raise SheetError(f"{path.name} 超过 {MAX_ROWS} 行，请分成几个文件导入")
+    if headers is None and before:  # fewer rows than the search: none was accepted, take the first
+        (header_row, first), out = before[0], before[1:]
+        headers = ["" if c is None else str(c) for c in first]
     if headers is None:
         raise SheetError(f"{path.name} 中没有任何内容" + (f"（工作表“{sheet}”是空的）" if sheet else ""))
     return Table(headers, out, header_row, sheet)
@@ -120,7 +140,7 @@ def _cell(value: Any) -> Cell:
     return str(value)  # a duration, an error value: its text
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, is_header: HeaderTest | None) -> Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -134,7 +154,8 @@ def _read_xlsx(path: Path) -> Table:
                 sheet = book.worksheets[0]
                 sheet.reset_dimensions()  # some programs write a wrong size; read every row there is
                 # Missing rows come back empty, so counting from 1 gives the row numbers Excel shows.
-                return _table(path, enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1), sheet.title)
+                return _table(path, enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1), sheet.title,
+                              is_header)
             finally:
                 book.close()
     except SheetError:
@@ -153,7 +174,7 @@ def _reason(exc: BaseException) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(path: Path, is_header: HeaderTest | None) -> Table:
     data = path.read_bytes()
     if b"\x00" in data:
         raise SheetError(f"{path.name} 不是文本文件（CSV），无法导入；Excel 文件请另存为 .xlsx")
@@ -168,7 +189,7 @@ def _read_csv(path: Path) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         # A record that spans lines inside quotes is still one row, as Excel shows it.
-        return _table(path, enumerate(reader, start=1))
+        return _table(path, enumerate(reader, start=1), is_header=is_header)
     except csv.Error as exc:
         raise SheetError(f"{path.name} 不是有效的 CSV 文件（{exc}）") from exc
 

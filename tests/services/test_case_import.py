@@ -280,3 +280,11 @@ def test_a_changed_track_resettles_the_started_checklists(tmp_path: Path) -> Non
         svc.imports.run(svc.imports.plan(write_csv(tmp_path / "b.csv", [["案号", "程序"], [A, "简易"]])))
         assert svc.checklists.open(case.id, Stage.FILING).counts.settled == 1  # LA-005 is for 普通程序 only
         assert svc.cases.get(A).track is Track.SIMPLE
+
+
+def test_a_title_row_above_the_headers_is_passed_over(tmp_path: Path, services: Services) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", [["东胜区人民法院 2024 年收案清单"], [], *ROWS, ["2024民初6号"]])
+    plan = services.imports.plan(path)
+    assert plan.header_row == 3 and [r.message for r in plan.bad] == [
+        "第 7 行：案号有误：案号应以带括号的收案年度开头，例如（2024）内0602民初123号"]
+    assert plan.count(Outcome.NEW) == 3

@@ -133,3 +133,20 @@ def test_openpyxl_loads_only_when_a_workbook_is_read() -> None:
     code = ("import sys, riskdesk.services, riskdesk.cli; riskdesk.cli.build_parser();"
             "sys.exit(1 if 'openpyxl' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_a_title_above_the_header_is_passed_over_when_the_header_is_recognised(tmp_path: Path) -> None:
+    rows = [["东胜区人民法院 2024 年收案清单"], ["导出时间：2024-05-01", None, "共 1 件"], ["案号", "案由"], [CASE, "借款"]]
+    path = write_xlsx(tmp_path / "a.xlsx", rows, blank_rows_above=1)
+    found = read_table(path, is_header=lambda cells: "案号" in cells)
+    assert (found.header_row, found.headers, found.rows) == (4, ["案号", "案由"], [(5, [CASE, "借款"])])
+    plain = read_table(path)  # without a test, the first non-empty row is the header
+    assert plain.header_row == 2 and [n for n, _ in plain.rows] == [3, 4, 5]
+    never = read_table(path, is_header=lambda cells: False)  # none recognised: the first non-empty row again
+    assert never == plain
+
+
+def test_the_header_is_looked_for_only_among_the_first_rows(tmp_path: Path) -> None:
+    rows = [[f"说明 {n}"] for n in range(1, 12)] + [["案号"], [CASE]]
+    table = read_table(write_csv(tmp_path / "a.csv", rows), is_header=lambda cells: "案号" in cells)
+    assert table.header_row == 1 and table.headers == ["说明 1"] and len(table.rows) == 12
