@@ -1,6 +1,6 @@
 """Imports go one way, and nowhere in a circle.
 
-Layers: ``ui → services → storage / catalog / reports → domain``; the command line sits beside the
+Layers: ``ui → services → storage / catalog / reports / sheets → domain``; the command line sits beside the
 window; the composition root (``app``, ``bootstrap``) wires them. Only riskdesk/ui imports PySide6.
 Imports inside functions count: a lazy import is still a dependency.
 """
@@ -21,7 +21,8 @@ ALLOWED = {
     "catalog": {"domain", "paths"},
     "storage": {"domain"},
     "reports": {"domain", "paths"},
-    "services": {"domain", "paths", "catalog", "storage", "reports"},
+    "sheets": {"domain"},
+    "services": {"domain", "paths", "catalog", "storage", "reports", "sheets"},
     "bootstrap": {"domain", "paths", "storage", "services"},
     "ui": {"domain", "paths", "services"},
     "cli": {"domain", "paths", "catalog", "services", "bootstrap"},

@@ -40,12 +40,16 @@
     <message numerus="yes">
         <location filename="../../riskdesk/ui/case_header.py" line="65" />
         <source>Origin %1 left %n risk(s) open:</source>
-        <translation><numerusform>原审/执行依据 %1 尚有 %n 项存在风险：</numerusform></translation>
+        <translation>
+            <numerusform>原审/执行依据 %1 尚有 %n 项存在风险：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../riskdesk/ui/case_header.py" line="69" />
         <source>… and %n more (see the tooltip or the case report)</source>
-        <translation><numerusform>……另有 %n 项（见提示或案件核查报告）</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 项（见提示或案件核查报告）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -373,6 +377,148 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="49" />
+        <location filename="../../riskdesk/ui/import_dialog.py" line="111" />
+        <source>Import cases</source>
+        <translation>导入案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="51" />
+        <source>An Excel workbook (.xlsx) or a CSV file (UTF-8 or GBK), one case per row. Columns are found by their headers: 案号 (required), 案由, 当事人, 承办人, 立案日期, 承办部门, 程序, 原审案号/执行依据. Nothing is imported while any row has an error.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件（UTF-8 或 GBK 编码），每行一件案件。按表头识别各列：案号（必需）、案由、当事人、承办人、立案日期、承办部门、程序、原审案号/执行依据。只要有一行有误（且未选择跳过），就不导入任何案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="57" />
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="58" />
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="59" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="70" />
+        <source>&amp;Skip the rows with errors and import the others</source>
+        <translation>跳过有误的行，导入其余各行(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="73" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="75" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="91" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="112" />
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="119" />
+        <source>Cannot import this file</source>
+        <translation>无法导入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="140" />
+        <source>Choose a file to see what will be imported.</source>
+        <translation>选择文件后，这里列出每一行将如何导入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="141" />
+        <source>%1 new, %2 to update, %3 unchanged, %4 with errors.</source>
+        <translation>新增 %1 件，更新 %2 件，未变 %3 件，有误 %4 行。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="145" />
+        <source>Columns ignored: %1</source>
+        <translation>忽略的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="147" />
+        <source>Rows with errors are listed first, in red. Correct them in the file and choose it again, or skip them.</source>
+        <translation>有误的行以红色列在最前。请在文件中改正后重新选择该文件，或勾选下方的“跳过有误的行”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="150" />
+        <source>Every case in the file is already in the database as it is: nothing to import.</source>
+        <translation>文件中的案件都已在数据库中且没有变化，无需导入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="164" />
+        <source>Import refused</source>
+        <translation>未能导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="170" />
+        <source>Cases imported</source>
+        <translation>案件已导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_dialog.py" line="171" />
+        <source>%1 new, %2 updated, %3 unchanged, %4 skipped.</source>
+        <translation>新增 %1 件，更新 %2 件，未变 %3 件，跳过 %4 件。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="33" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="34" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="35" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="36" />
+        <source>Error</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="64" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="65" />
+        <source>Case No.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="66" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/import_plan_model.py" line="67" />
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../riskdesk/ui/labels.py" line="19" />
@@ -462,7 +608,7 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="218" />
+        <location filename="../../riskdesk/ui/main_window.py" line="230" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
@@ -478,130 +624,135 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="94" />
+        <source>&amp;Import cases…</source>
+        <translation>导入案件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="96" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="95" />
+        <location filename="../../riskdesk/ui/main_window.py" line="97" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="98" />
+        <location filename="../../riskdesk/ui/main_window.py" line="100" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="99" />
+        <location filename="../../riskdesk/ui/main_window.py" line="101" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="100" />
+        <location filename="../../riskdesk/ui/main_window.py" line="102" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="103" />
+        <location filename="../../riskdesk/ui/main_window.py" line="105" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="106" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="106" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="109" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="109" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
-        <location filename="../../riskdesk/ui/main_window.py" line="275" />
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="176" />
-        <location filename="../../riskdesk/ui/main_window.py" line="179" />
-        <location filename="../../riskdesk/ui/main_window.py" line="186" />
+        <location filename="../../riskdesk/ui/main_window.py" line="188" />
+        <location filename="../../riskdesk/ui/main_window.py" line="191" />
+        <location filename="../../riskdesk/ui/main_window.py" line="198" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="176" />
+        <location filename="../../riskdesk/ui/main_window.py" line="188" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="179" />
+        <location filename="../../riskdesk/ui/main_window.py" line="191" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="187" />
+        <location filename="../../riskdesk/ui/main_window.py" line="199" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="202" />
+        <location filename="../../riskdesk/ui/main_window.py" line="214" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="224" />
-        <location filename="../../riskdesk/ui/main_window.py" line="228" />
+        <location filename="../../riskdesk/ui/main_window.py" line="236" />
+        <location filename="../../riskdesk/ui/main_window.py" line="240" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="229" />
+        <location filename="../../riskdesk/ui/main_window.py" line="241" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="256" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="250" />
+        <location filename="../../riskdesk/ui/main_window.py" line="262" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="280" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="276" />
+        <location filename="../../riskdesk/ui/main_window.py" line="288" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -610,12 +761,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="303" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="292" />
+        <location filename="../../riskdesk/ui/main_window.py" line="304" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -1004,14 +1155,14 @@ Database: %4</source>
         <translation>环节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/stage_tabs.py" line="60" />
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="68" />
         <source>%n risk(s)</source>
         <translation>
             <numerusform>%n 项存在风险</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stage_tabs.py" line="62" />
+        <location filename="../../riskdesk/ui/stage_tabs.py" line="70" />
         <source>complete</source>
         <translation>已完成</translation>
     </message>

@@ -38,6 +38,9 @@ def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("case_no", metavar="CASE_NO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
+    from riskdesk.cli.imports import add_import  # case import lives in its own module
+
+    add_import(case, common)
 
 
 def _case_options(p: argparse.ArgumentParser, default: str | None = "") -> None:

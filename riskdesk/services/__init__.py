@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from riskdesk.services.answers import AnswerService
 from riskdesk.services.cases import CaseQuery, CaseService
@@ -15,6 +17,9 @@ from riskdesk.services.settings import SettingsService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
+
+if TYPE_CHECKING:
+    from riskdesk.services.case_import import CaseImportService
 
 __all__ = ["CaseQuery", "ChecklistItem", "ChecklistView", "Services", "UpgradeReport"]
 
@@ -54,6 +59,13 @@ class Services:
             db.close()
             raise
         return cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
+
+    @cached_property
+    def imports(self) -> CaseImportService:
+        """Case import, loaded when first used: it is not on the window's start-up path."""
+        from riskdesk.services.case_import import CaseImportService
+
+        return CaseImportService(self.db, self.cases)
 
     def warm_up(self) -> None:
         """Load the catalog and record it in the database now, so the first checklist opens at once.

@@ -17,7 +17,7 @@ from riskdesk.services.errors import DuplicateCase, NotFound
 from riskdesk.services.session import Session
 from riskdesk.storage import case_queries as q
 from riskdesk.storage.db import Database
-from riskdesk.storage.events import append_event
+from riskdesk.storage.events import append_event, append_events
 
 __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
 
@@ -69,15 +69,20 @@ class CaseService:
         """Insert inside the caller's transaction (an import adds thousands in one)."""
         if q.case_id_of(conn, fields.case_no) is not None:
             raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建")
-        values = {"case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties,
-                  "judge": fields.judge, "created_at": now, "updated_at": now, "type_code": fields.type_code,
-                  "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
-                  "filed_on": fields.filed, "department_id": self._department_id(conn, fields.department)}
-        new_id = q.insert_case(conn, values)
+        new_id = q.insert_case(conn, _values(fields, now, self._department_id(conn, fields.department)))
         append_event(conn, NewEvent(EventKind.CASE_CREATED, self._session.actor, case_id=new_id,
                                     new=fields.case_no), now)
         return Case(new_id, fields.case_no, fields.cause, fields.parties, fields.judge, now, fields.type_code,
                     fields.track, fields.origin, fields.filed, fields.department)
+
+    def insert_many(self, conn: Connection, many: builtins.list[CaseFields], now: datetime) -> builtins.list[CaseId]:
+        """New cases (the caller has made sure none exists) in the caller's transaction, a statement for all
+        of them and one for their record instead of six per case: an import of 10,000 rows."""
+        departments = {name: self._department_id(conn, name) for name in {f.department for f in many}}
+        ids = q.insert_cases(conn, [_values(f, now, departments[f.department]) for f in many])
+        append_events(conn, [NewEvent(EventKind.CASE_CREATED, self._session.actor, case_id=case_id, new=f.case_no)
+                             for case_id, f in zip(ids, many, strict=True)], now)
+        return ids
 
     def update(self, case_id: CaseId, given: CaseInput) -> CaseChanged:
         """Change a case's fields (not its 案号); every changed field is recorded with its old value."""
@@ -95,10 +100,7 @@ class CaseService:
         changed = tuple(f for f in CaseFields.EDITABLE if before.shown(f) != fields.shown(f))
         if not changed:
             return CaseChanged(stored, ())
-        q.update_case(conn, case_id, {
-            "cause": fields.cause, "parties": fields.parties, "judge": fields.judge, "updated_at": now,
-            "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
-            "filed_on": fields.filed, "department_id": self._department_id(conn, fields.department)})
+        q.update_case(conn, case_id, _changed_values(fields, now, self._department_id(conn, fields.department)))
         for f in changed:
             append_event(conn, NewEvent(EventKind.CASE_UPDATED, self._session.actor, case_id=case_id,
                                         field=CaseFields.EDITABLE[f], old=before.shown(f), new=fields.shown(f)), now)
@@ -107,6 +109,32 @@ class CaseService:
         if {"origin", "track"} & set(changed):
             self._resettle(conn, case)
         return CaseChanged(case, changed)
+
+    def apply_many(self, conn: Connection, changes: builtins.list[tuple[Case, CaseFields]], now: datetime) -> int:
+        """``apply`` for many cases at once (each as stored in this transaction, and its new fields): one
+        statement for the cases and one for the record; cases whose 原审案号 or 程序 changed are re-settled.
+        Returns how many cases changed."""
+        departments = {name: self._department_id(conn, name) for name in {f.department for _, f in changes}}
+        rows: builtins.list[dict[str, object]] = []
+        events: builtins.list[NewEvent] = []
+        resettle: builtins.list[CaseId] = []
+        for stored, fields in changes:
+            before = _fields_of(stored)
+            changed = [f for f in CaseFields.EDITABLE if before.shown(f) != fields.shown(f)]
+            if not changed:
+                continue
+            rows.append({**_changed_values(fields, now, departments[fields.department]), "case_id": stored.id})
+            events += [NewEvent(EventKind.CASE_UPDATED, self._session.actor, case_id=stored.id,
+                                field=CaseFields.EDITABLE[f], old=before.shown(f), new=fields.shown(f)) for f in changed]
+            if {"origin", "track"} & set(changed):
+                resettle.append(stored.id)
+        q.update_cases(conn, rows)
+        append_events(conn, events, now)
+        for case_id in resettle:
+            case = q.case_by_id(conn, case_id)
+            assert case is not None
+            self._resettle(conn, case)
+        return len(rows)
 
     def _department_id(self, conn: Connection, name: str) -> int | None:
         if not name:
@@ -158,6 +186,19 @@ class CaseService:
             return []
         with self._db.reading() as conn:
             return [OriginRisk(no, Stage(stage), pid, note) for no, stage, pid, note in q.open_risks(conn, case.origin)]
+
+
+def _values(fields: CaseFields, now: datetime, department_id: int | None) -> dict[str, object]:
+    return {"case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties, "judge": fields.judge,
+            "created_at": now, "updated_at": now, "type_code": fields.type_code,
+            "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
+            "filed_on": fields.filed, "department_id": department_id}
+
+
+def _changed_values(fields: CaseFields, now: datetime, department_id: int | None) -> dict[str, object]:
+    return {"cause": fields.cause, "parties": fields.parties, "judge": fields.judge, "updated_at": now,
+            "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
+            "filed_on": fields.filed, "department_id": department_id}
 
 
 def _fields_of(case: Case) -> CaseFields:

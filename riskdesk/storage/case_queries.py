@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, and_, insert, or_, select, update
+from sqlalchemy import Connection, Row, Select, and_, bindparam, insert, or_, select, update
 
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
@@ -54,8 +54,25 @@ def insert_case(conn: Connection, values: dict[str, object]) -> CaseId:
     return CaseId(int(key[0]))
 
 
+def insert_cases(conn: Connection, rows: list[dict[str, object]]) -> list[CaseId]:
+    """Many cases in one statement; their ids in the order given."""
+    if not rows:
+        return []
+    stmt = insert(cases).returning(cases.c.id, sort_by_parameter_order=True)
+    return [CaseId(int(i)) for i in conn.execute(stmt, rows).scalars()]
+
+
 def update_case(conn: Connection, case_id: CaseId, values: dict[str, object]) -> None:
     conn.execute(update(cases).where(cases.c.id == case_id).values(values))
+
+
+def update_cases(conn: Connection, rows: list[dict[str, object]]) -> None:
+    """Many cases changed in one statement; each row holds its ``case_id`` and the columns to set."""
+    if not rows:
+        return
+    columns = [k for k in rows[0] if k != "case_id"]
+    stmt = update(cases).where(cases.c.id == bindparam("case_id")).values({k: bindparam(k) for k in columns})
+    conn.execute(stmt, rows)
 
 
 def department_id(conn: Connection, name: str) -> int | None:

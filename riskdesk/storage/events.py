@@ -41,17 +41,38 @@ def append_event(conn: Connection, event: NewEvent, at: datetime) -> int:
     """Add one entry at the end of the chain (inside the caller's transaction); its number."""
     head = conn.execute(select(chain_head.c.event_id, chain_head.c.hash).where(chain_head.c.id == 1)
                         .with_for_update()).one()
-    row: dict[str, Any] = {
-        "id": int(head.event_id) + 1, "at": at, "actor": event.actor.name, "actor_login": event.actor.login,
-        "actor_role": event.actor.role.value if event.actor.role else "", "kind": event.kind.value,
-        "case_id": event.case_id, "checklist_id": event.checklist_id, "point_id": event.point_id,
-        "field": event.field, "old_value": event.old, "new_value": event.new, "reason": event.reason,
-        "prev_hash": head.hash,
-    }
-    row["hash"] = entry_hash(row)
+    row = _entry(event, at, int(head.event_id) + 1, head.hash)
     conn.execute(insert(events).values(row))
     conn.execute(update(chain_head).where(chain_head.c.id == 1).values(event_id=row["id"], hash=row["hash"]))
     return int(row["id"])
+
+
+def append_events(conn: Connection, new: list[NewEvent], at: datetime) -> None:
+    """Add many entries at the end of the chain in one statement (a case import records thousands)."""
+    if not new:
+        return
+    head = conn.execute(select(chain_head.c.event_id, chain_head.c.hash).where(chain_head.c.id == 1)
+                        .with_for_update()).one()
+    rows: list[dict[str, Any]] = []
+    number, prev = int(head.event_id), str(head.hash)
+    for event in new:
+        number += 1
+        rows.append(_entry(event, at, number, prev))
+        prev = rows[-1]["hash"]
+    conn.execute(insert(events), rows)
+    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(event_id=number, hash=prev))
+
+
+def _entry(event: NewEvent, at: datetime, number: int, prev_hash: str) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": number, "at": at, "actor": event.actor.name, "actor_login": event.actor.login,
+        "actor_role": event.actor.role.value if event.actor.role else "", "kind": event.kind.value,
+        "case_id": event.case_id, "checklist_id": event.checklist_id, "point_id": event.point_id,
+        "field": event.field, "old_value": event.old, "new_value": event.new, "reason": event.reason,
+        "prev_hash": prev_hash,
+    }
+    row["hash"] = entry_hash(row)
+    return row
 
 
 def _to_event(row: Any) -> Event:

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_case_action = self._action(self.tr("&New case…"), "Ctrl+N", self.new_case)
         file_menu.addAction(self.new_case_action)
+        self.import_action = self._action(self.tr("&Import cases…"), None, self.import_cases)
+        file_menu.addAction(self.import_action)
         self.print_menu = file_menu.addMenu(self.tr("&Print / Export"))
         self.print_action = self._action(self.tr("Print / export PDF…"), "Ctrl+P", self.print_dialog)
         self.print_menu.addAction(self.print_action)
@@ -132,6 +134,16 @@ class MainWindow(QMainWindow):
             self.open_case(dlg.created.id, dlg.created.profile.stages[0])
             # The dialog hands focus back when the main window reactivates; put it on the checklist then.
             QTimer.singleShot(0, self.checklist.tree.setFocus)
+
+    def import_cases(self) -> None:
+        from riskdesk.ui.import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.services, self)
+        if dlg.exec() and dlg.imported is not None:
+            self.cases.refresh()
+            if self.case is not None:  # the open case may have changed (程序, 原审案号 …): show it as it is now
+                self.open_case(self.case.id, self.stage, quiet=True)
+            self.cases.focus_table()
 
     def open_case(self, case_id: CaseId, stage: Stage | None = None, *, quiet: bool = False) -> bool:
         """Open a case at ``stage`` (else where it was last worked on); False when it cannot be opened."""
