@@ -8,7 +8,8 @@ administrator, e.g. from a GPO computer startup script, SCCM/PDQ, or by hand.
     powershell -NoProfile -ExecutionPolicy Bypass -File deploy-riskdesk.ps1 -Uninstall
 
 Installs the bundle (verified against the .sha256 file beside the zip) to %ProgramFiles%\RiskDesk,
-replacing an older version, and puts 立审执风险防控 in the all-users Start menu. Users' databases and
+replacing an older version (the same version already there: nothing to do, so a startup script may
+run it at every boot), and puts 立审执风险防控 in the all-users Start menu. Users' databases and
 backups in %LOCALAPPDATA%\RiskDesk are never touched, by install, upgrade or uninstall.
 This file is saved as UTF-8 with a BOM so that Windows PowerShell 5.1 reads the Chinese name right.
 
@@ -37,6 +38,11 @@ if ($Uninstall) {
 }
 
 if (-not $Zip) { throw '-Zip <path of riskdesk-<version>-windows-x64.zip> is required (or -Uninstall)' }
+$exe = Join-Path $Target 'riskdesk.exe'
+if ((Split-Path -Leaf $Zip) -match '^riskdesk-(.+)-windows-x64\.zip$' -and (Test-Path $exe)) {
+    $installed = (& $exe --version 2>$null | Out-String).Trim()
+    if ($installed -eq "RiskDesk $($Matches[1])") { Write-Host "$installed is already installed in $Target"; exit 0 }
+}
 $sumFile = "$Zip.sha256"
 if (-not (Test-Path $sumFile)) { throw "$sumFile is missing: the zip cannot be verified" }
 $expected = ((Get-Content $sumFile -TotalCount 1) -split '\s+')[0].ToLower()
