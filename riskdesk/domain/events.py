@@ -34,7 +34,7 @@ class NewEvent:
 
 @dataclass(frozen=True)
 class Event:
-    id: int
+    seq: int
     at: datetime
     actor: str
     actor_login: str
@@ -47,5 +47,3 @@ class Event:
     old: str
     new: str
     reason: str
-    prev_hash: str
-    hash: str

@@ -38,8 +38,8 @@ class Services:
         self.settings = SettingsService(db)
         self.session = Session(self.settings, actor_name)
         self.checklists = ChecklistService(db, self.catalogs)
-        self.cases = CaseService(db, self.session, self.checklists.resettle_case)
-        self.answers = AnswerService(db, self.session)
+        self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.checklists.open_risks)
+        self.answers = AnswerService(db, self.session, self.catalogs)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 

@@ -23,6 +23,8 @@ __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field",
 
 # Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
 Resettle = Callable[[Connection, Case], None]
+# (stage, point id, note) of a case's 存在风险 answers.
+OpenRisks = Callable[[CaseId], list[tuple[Stage, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,11 @@ class CaseChanged:
 
 
 class CaseService:
-    def __init__(self, db: Database, session: Session, resettle: Resettle) -> None:
+    def __init__(self, db: Database, session: Session, resettle: Resettle, open_risks: OpenRisks) -> None:
         self._db = db
         self._session = session
         self._resettle = resettle
+        self._open_risks = open_risks
 
     # -- writing -------------------------------------------------------------------------------------
     def create(self, case: CaseInput | str, cause: str = "", parties: str = "", judge: str = "") -> Case:
@@ -185,7 +188,10 @@ class CaseService:
         if not case.origin:
             return []
         with self._db.reading() as conn:
-            return [OriginRisk(no, Stage(stage), pid, note) for no, stage, pid, note in q.open_risks(conn, case.origin)]
+            origin_id = q.case_id_of(conn, case.origin)
+        if origin_id is None:
+            return []
+        return [OriginRisk(case.origin, stage, pid, note) for stage, pid, note in self._open_risks(origin_id)]
 
 
 def _values(fields: CaseFields, now: datetime, department_id: int | None) -> dict[str, object]:
