@@ -6,11 +6,10 @@ as they are afterwards, so later migrations are always tested against real old f
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
 from pathlib import Path
-
-import json
 
 from riskdesk.catalog.loader import load_catalog
 from riskdesk.domain.catalog import Catalog

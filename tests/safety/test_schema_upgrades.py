@@ -50,7 +50,7 @@ def _every_answer_note_and_change_kept(fixture: Path, path: Path, catalog_dir: P
     new = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         retired = [a for a in answers if a[7] is not None]
-        for _, _, _, point_id, status, note, who, _ in retired:  # kept with the content they were given to
+        for _, _, _, point_id, _status, note, who, _ in retired:  # kept with the content they were given to
             assert new.execute("SELECT count(*) FROM answer_versions v JOIN catalog_points p ON p.ref = v.point_ref "
                                "JOIN people w ON w.id = v.actor_id WHERE p.point_id = ? AND v.note = ? AND w.name = ?",
                                (point_id, note, who)).fetchone()[0]
