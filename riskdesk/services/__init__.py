@@ -14,6 +14,7 @@ from riskdesk.services.checklists import ChecklistItem, ChecklistService, Checkl
 from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
+from riskdesk.services.signoff import SignoffService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
@@ -39,7 +40,8 @@ class Services:
         self.session = Session(self.settings, actor_name)
         self.checklists = ChecklistService(db, self.catalogs)
         self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.checklists.open_risks)
-        self.answers = AnswerService(db, self.session, self.catalogs)
+        self.signoff = SignoffService(db, self.session, self.checklists)
+        self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -17,15 +18,16 @@ from riskdesk.domain.model import (
     Stage,
     Status,
 )
+from riskdesk.domain.signoff import ChecklistState
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import result_of
-from riskdesk.services.errors import InvalidInput, NotFound, StaleResult
+from riskdesk.services.errors import InvalidInput, NotFound, ServiceError, StaleResult
 from riskdesk.services.session import Session
 from riskdesk.storage import answer_queries as q
 from riskdesk.storage.case_queries import case_by_id
 from riskdesk.storage.catalog_queries import point_ids_of
 from riskdesk.storage.chain import Link, take
-from riskdesk.storage.checklist_queries import checklist_by_id
+from riskdesk.storage.checklist_queries import StoredChecklist, checklist_by_id
 from riskdesk.storage.db import Database
 
 
@@ -37,22 +39,36 @@ def clean_note(note: str) -> str:
     return note
 
 
+class ChecklistLocked(ServiceError):
+    """The checklist is with its reviewer: answers wait until it is withdrawn or decided."""
+
+
+class ReasonRequired(InvalidInput):
+    """An approved checklist's answer changes only with a reason (the CLI's ``--reason``)."""
+
+
+# Called when an approved answer is changed: the checklist goes back to draft, with the reason.
+Reopen = Callable[[Connection, StoredChecklist, str], None]
+
+
 class AnswerService:
-    def __init__(self, db: Database, session: Session, catalogs: CatalogStore) -> None:
+    def __init__(self, db: Database, session: Session, catalogs: CatalogStore, reopen: Reopen) -> None:
         self._db = db
         self._session = session
         self._catalogs = catalogs
+        self._reopen = reopen
 
     def set_status(self, checklist_id: ChecklistId, point_id: str, status: Status,
-                   expected_revision: int | None = None) -> AnswerSaved:
+                   expected_revision: int | None = None, reason: str = "") -> AnswerSaved:
         """Save a status (the reviewer moves on, so the position is remembered with it)."""
         if status is Status.SETTLED:
             raise InvalidInput("“不适用（案件类型）”由案件类型决定，不能作为核查结果填写；请选择“不适用”并在备注中说明")
-        return self._save(checklist_id, point_id, AnswerField.STATUS, status, None, expected_revision)
+        return self._save(checklist_id, point_id, AnswerField.STATUS, status, None, expected_revision, reason)
 
     def set_note(self, checklist_id: ChecklistId, point_id: str, note: str,
-                 expected_revision: int | None = None) -> AnswerSaved:
-        return self._save(checklist_id, point_id, AnswerField.NOTE, None, clean_note(note), expected_revision)
+                 expected_revision: int | None = None, reason: str = "") -> AnswerSaved:
+        return self._save(checklist_id, point_id, AnswerField.NOTE, None, clean_note(note), expected_revision,
+                          reason)
 
     def history(self, checklist_id: ChecklistId, point_id: str) -> list[HistoryEntry]:
         """Every change of one point's answer, oldest first (a catalog change starts it afresh)."""
@@ -78,7 +94,8 @@ class AnswerService:
         return sorted({v.point_ref for v in q.versions_of(conn, checklist_id)})
 
     def _save(self, checklist_id: ChecklistId, point_id: str, field: AnswerField, status: Status | None,
-              note: str | None, expected_revision: int | None) -> AnswerSaved:
+              note: str | None, expected_revision: int | None, reason: str) -> AnswerSaved:
+        reason = reason.strip()
         try:
             with self._db.writing() as conn:
                 link = take(conn)  # first: whoever saves next waits until this answer is in
@@ -96,16 +113,25 @@ class AnswerService:
                 before = result_of(point, latest, case.profile.applies(point))
                 if expected_revision is not None and before.revision != expected_revision:
                     raise StaleResult(point_id, before.status.label_zh, before.updated_by)
-                result = self._write(conn, link, checklist_id, ref, before, status, note)
+                state = ChecklistState(cl.state)
+                if state is ChecklistState.SUBMITTED:
+                    raise ChecklistLocked(f"{stage.label_zh}环节清单已提交审核，修改前请先撤回（或等待审核结果）")
+                result = self._write(conn, link, checklist_id, ref, before, status, note,
+                                     reason if state is ChecklistState.APPROVED else "")
+                if state is ChecklistState.APPROVED and result is not before:
+                    if not reason:
+                        raise ReasonRequired(f"{stage.label_zh}环节清单已审核通过，修改核查结果须说明理由（--reason）")
+                    self._reopen(conn, cl, reason)
+                    state = ChecklistState.DRAFT
                 if field is AnswerField.STATUS:
                     q.remember_position(conn, checklist_id, point_id)
                 counts = q.checklist_counts(conn, checklist_id)
         except IntegrityError as exc:  # another seat saved the same answer in between (server database)
             raise StaleResult(point_id, "已变更", "其他用户") from exc
-        return AnswerSaved(cl.case_id, stage, result, counts)
+        return AnswerSaved(cl.case_id, stage, result, counts, state)
 
     def _write(self, conn: Connection, link: Link, checklist_id: ChecklistId, ref: int, before: Result,
-               status: Status | None, note: str | None) -> Result:
+               status: Status | None, note: str | None, reason: str) -> Result:
         new_status = before.status if status is None else status
         if new_status is Status.SETTLED:  # a note on a point set aside: it stays set aside (no version)
             new_status = Status.UNREVIEWED if note else Status.SETTLED
@@ -114,7 +140,7 @@ class AnswerService:
             return before
         now = datetime.now()
         actor = self._session.actor
-        q.add_version(conn, link, checklist_id, ref, before.revision + 1, now, actor, new_status, new_note)
+        q.add_version(conn, link, checklist_id, ref, before.revision + 1, now, actor, new_status, new_note, reason)
         q.move_count(conn, checklist_id, before.status, new_status)
         return Result(before.point_id, before.point_hash, new_status, new_note, now.replace(microsecond=0),
                       actor.name, before.revision + 1)

@@ -93,6 +93,13 @@ class ChecklistService:
             found = q.find_checklist(conn, case_id, stage)
             return None if found is None else self._view(conn, found)
 
+    def view_by_id(self, checklist_id: ChecklistId) -> ChecklistView:
+        with self._db.reading() as conn:
+            found = q.checklist_by_id(conn, checklist_id)
+            if found is None:
+                raise NotFound(f"清单 {checklist_id} 不存在")
+            return self._view(conn, found)
+
     def prepare(self) -> None:
         """Load the current catalog and record it in the database (once per process)."""
         self._catalogs.register()

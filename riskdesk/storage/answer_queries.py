@@ -34,12 +34,12 @@ class Version(NamedTuple):
     reason: str
 
 
-_VERSION_COLUMNS = (_V.c.point_ref, _V.c.rev, _V.c.at, people.c.name, _V.c.status, _V.c.note, _V.c.reason)
-_NAMED = _V.join(people, people.c.id == _V.c.actor_id)
-_LATEST = (select(*_VERSION_COLUMNS).select_from(_NAMED)
+VERSION_COLUMNS = (_V.c.point_ref, _V.c.rev, _V.c.at, people.c.name, _V.c.status, _V.c.note, _V.c.reason)
+NAMED_VERSIONS = _V.join(people, people.c.id == _V.c.actor_id)
+_LATEST = (select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS)
            .where(_V.c.checklist_id == bindparam("cl"), _V.c.point_ref == bindparam("ref"))
            .order_by(_V.c.rev.desc()).limit(1))
-_ALL_OF_CHECKLIST = select(*_VERSION_COLUMNS).select_from(_NAMED).where(_V.c.checklist_id == bindparam("cl")).order_by(
+_ALL_OF_CHECKLIST = select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS).where(_V.c.checklist_id == bindparam("cl")).order_by(
     _V.c.point_ref, _V.c.rev)
 _PERSON = select(people.c.id).where(people.c.name == bindparam("name"), people.c.login == bindparam("login"),
                                     people.c.role == bindparam("role"))
@@ -53,19 +53,19 @@ _REMEMBER = update(_CL).where(_CL.c.id == bindparam("cl"), _CL.c.last_point_id !
     last_point_id=bindparam("pid"))
 
 
-def _version(row: tuple[int, int, int, str, int, str, str]) -> Version:
+def to_version(row: tuple[int, int, int, str, int, str, str]) -> Version:
     ref, rev, at, actor, status, note, reason = row
     return Version(ref, rev, from_stamp(at), actor, STATUS_OF_CODE[status], note, reason)
 
 
 def latest_version(conn: Connection, checklist_id: ChecklistId, point_ref: int) -> Version | None:
     row = conn.execute(_LATEST, {"cl": checklist_id, "ref": point_ref}).first()
-    return None if row is None else _version(tuple(row))
+    return None if row is None else to_version(tuple(row))
 
 
 def versions_of(conn: Connection, checklist_id: ChecklistId) -> list[Version]:
     """Every version of every answer of a checklist, by point content and revision."""
-    return [_version(tuple(row)) for row in conn.execute(_ALL_OF_CHECKLIST, {"cl": checklist_id})]
+    return [to_version(tuple(row)) for row in conn.execute(_ALL_OF_CHECKLIST, {"cl": checklist_id})]
 
 
 def person_id(conn: Connection, actor: Actor) -> int:
@@ -113,6 +113,6 @@ def point_versions(conn: Connection, checklist_id: ChecklistId, refs: list[int])
     """The versions of one point (all its contents over catalog changes), in the order they were made."""
     if not refs:
         return []
-    rows = conn.execute(select(*_VERSION_COLUMNS).select_from(_NAMED)
+    rows = conn.execute(select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS)
                         .where(_V.c.checklist_id == checklist_id, _V.c.point_ref.in_(refs)).order_by(_V.c.seq))
-    return [_version(tuple(row)) for row in rows]
+    return [to_version(tuple(row)) for row in rows]

@@ -27,10 +27,11 @@ class StoredChecklist(NamedTuple):
     catalog_fingerprint: str
     created_at: datetime
     last_point_id: str
+    state: str
 
 
 _CHECKLIST_COLUMNS = (_CL.c.id, _CL.c.case_id, _CL.c.stage, _CL.c.catalog_fingerprint, _CL.c.created_at,
-                      _CL.c.last_point_id)
+                      _CL.c.last_point_id, _CL.c.state)
 _FIND = select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == bindparam("case"), _CL.c.stage == bindparam("stage"))
 _BY_ID = select(*_CHECKLIST_COLUMNS).where(_CL.c.id == bindparam("cl"))
 _CATALOG_VERSION = select(catalog_versions.c.version).where(catalog_versions.c.fingerprint == bindparam("fp"))
@@ -56,7 +57,7 @@ def start_checklist(conn: Connection, case_id: CaseId, stage: Stage, fingerprint
     key = conn.execute(insert(_CL).values(
         case_id=case_id, stage=stage.value, catalog_fingerprint=fingerprint, created_at=datetime.now(),
         last_point_id="", n_unreviewed=counts.unreviewed, n_clear=0, n_risk=0, n_na=0,
-        n_settled=counts.settled)).inserted_primary_key
+        n_settled=counts.settled, state="draft")).inserted_primary_key
     assert key is not None
     return ChecklistId(int(key[0]))
 

@@ -102,8 +102,10 @@ checklists = Table(
     Column("n_risk", Integer, nullable=False, default=0),
     Column("n_na", Integer, nullable=False, default=0),
     Column("n_settled", Integer, nullable=False, default=0),
+    Column("state", String(16), nullable=False, default="draft"),  # domain.signoff.ChecklistState
     UniqueConstraint("case_id", "stage"),
     Index("ix_checklists_case", "case_id"),
+    Index("ix_checklists_state", "state"),
 )
 
 # Who answered, stored once: a version names its author by this number (the chain hashes the name).

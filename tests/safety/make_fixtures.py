@@ -18,11 +18,14 @@ from riskdesk.storage.db import Database
 from tests.catalog_factory import write_catalog
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 STATUSES = ("risk", "clear", "na", "unreviewed")
 
 
 def make(revision: str, dest: Path) -> None:
+    if revision >= "0005":  # answers as versions: the previous fixture, upgraded as a court's file would be
+        _upgraded(f"{int(revision) - 1:04d}", revision, dest)
+        return
     dest.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Database("sqlite:///" + str(dest))
@@ -74,6 +77,22 @@ def make(revision: str, dest: Path) -> None:
                          f"r.checklist_id = checklists.id AND r.retired_at IS NULL AND r.status = '{status}')")
     conn.commit()
     conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file in git
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def _upgraded(previous: str, revision: str, dest: Path) -> None:
+    import shutil
+
+    dest.unlink(missing_ok=True)
+    shutil.copy(FIXTURES / f"schema-{previous}.db", dest)
+    db = Database("sqlite:///" + str(dest))
+    migrate.upgrade(db, revision)
+    db.close()
+    for leftover in dest.parent.glob("backups"):
+        shutil.rmtree(leftover)
+    conn = sqlite3.connect(dest)
+    conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("VACUUM")
     conn.close()
 

@@ -39,6 +39,9 @@ def _every_answer_note_and_change_kept(fixture: Path, path: Path, catalog_dir: P
     """Each answer's last status and note, each logged change and each event are in the new tables."""
     old = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
     tables = {t for (t,) in old.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "results" not in tables:  # already answer versions: compared row by row above
+        old.close()
+        return
     answers = old.execute("SELECT r.id, c.case_no, cl.stage, r.point_id, r.status, r.note, r.updated_by, r.retired_at "
                           "FROM results r JOIN checklists cl ON cl.id = r.checklist_id JOIN cases c ON c.id = cl.case_id "
                           "WHERE r.revision > 0").fetchall()
