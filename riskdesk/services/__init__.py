@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from riskdesk.services.answers import AnswerService
+from riskdesk.services.audit import AuditService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
@@ -15,6 +16,7 @@ from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
 from riskdesk.services.signoff import SignoffService
+from riskdesk.services.verification import VerificationService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
@@ -42,6 +44,8 @@ class Services:
         self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.checklists.open_risks)
         self.signoff = SignoffService(db, self.session, self.checklists)
         self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen)
+        self.audit = AuditService(db)
+        self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 

@@ -193,9 +193,12 @@ def verify(conn: Connection) -> ChainVerdict:
                                 _about(kind, row))
         prev, expected, checked = full, expected + 1, checked + 1
     head_seq, head_hash = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)).one()
-    if head_seq != checked or head_hash != prev:
+    if head_seq > checked:
         return ChainVerdict(False, checked, checked + 1,
-                            f"记录末尾不符：应有 {head_seq} 条，实有 {checked} 条（末尾的记录被删除或添加）")
+                            f"第 {checked + 1} 条起的记录被删除（应有 {head_seq} 条，实有 {checked} 条）")
+    if head_seq != checked or head_hash != prev:
+        return ChainVerdict(False, checked, head_seq + 1,
+                            f"第 {head_seq + 1} 条起的记录是在记录之外添加的（记录只到第 {head_seq} 条）")
     return ChainVerdict(True, checked)
 
 
