@@ -7,18 +7,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from riskdesk import __version__
 from riskdesk.domain.errors import RiskDeskError
-from riskdesk.domain.model import AnswerSaved, Case, CaseId, SettingKey, Stage, StageCounts
+from riskdesk.domain.model import AnswerSaved, Case, CaseId, ChecklistId, SettingKey, Stage, StageCounts
+from riskdesk.domain.signoff import ChecklistState
 from riskdesk.services import ChecklistView, Services
+from riskdesk.services.signoff import StateChanged
 from riskdesk.ui import WINDOW_SIZE
 from riskdesk.ui.case_header import CaseHeader
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
 from riskdesk.ui.errors import attempt
 from riskdesk.ui.labels import stage_text
+from riskdesk.ui.signoff_actions import SignoffActions
 from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
 
@@ -38,8 +50,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_layout())
         self.save_label = QLabel()
         self.who_label = QLabel()
+        self.queue_button = QPushButton()
+        self.queue_button.setFlat(True)
+        self.queue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.queue_button)
         self.statusBar().addPermanentWidget(self.who_label)
+        self.signoff = SignoffActions(services, self._current_checklist, self)
         self._build_menus()
 
         self.cases.case_opened.connect(lambda cid: self.open_case(cid))
@@ -49,7 +66,11 @@ class MainWindow(QMainWindow):
         self.checklist.answer_saved.connect(self._show_saved)
         self.checklist.back_to_list.connect(self.cases.focus_table)
         self.checklist.upgrade_requested.connect(self._upgrade_checklist)
+        self.signoff.state_changed.connect(self._signoff_changed)
+        self.signoff.open_checklist.connect(lambda case_id, stage: self.open_case(CaseId(case_id), Stage(stage)))
+        self.queue_button.clicked.connect(lambda: self.signoff.show_queue(ChecklistState.SUBMITTED))
         self._update_who()
+        self._update_queues()
 
     def _build_layout(self) -> QSplitter:
         self.case_header = CaseHeader()
@@ -106,6 +127,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("Open another stage…"), None, self.open_other_stage))
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats))
+        review_menu = bar.addMenu(self.tr("&Review"))
+        for act in self.signoff.actions():
+            if act is None:
+                review_menu.addSeparator()
+            else:
+                review_menu.addAction(act)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self._action(self.tr("Reviewer and court…"), "Ctrl+,", self.edit_settings))
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -223,6 +250,20 @@ class MainWindow(QMainWindow):
         self.tabs.show_counts(counts)
         self.cases.model.set_counts(case_id, counts)
         self.checklist.tree.setFocus()
+
+    def _current_checklist(self) -> ChecklistId | None:
+        view = self.checklist.view
+        return view.info.id if view is not None and self.case is not None else None
+
+    def _signoff_changed(self, change: StateChanged) -> None:
+        if change.checklist_id == self._current_checklist():
+            self.checklist.show_signoff(change.signoff)
+        self._update_queues()
+
+    def _update_queues(self) -> None:
+        waiting, returned = self.signoff.counts()
+        self.queue_button.setText(self.tr("Waiting for review: %1 · Returned: %2").replace("%1", str(waiting))
+                                  .replace("%2", str(returned)))
 
     def _show_saved(self, _change: AnswerSaved) -> None:
         from datetime import datetime
