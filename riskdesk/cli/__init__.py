@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from riskdesk import __version__
-from riskdesk.cli import cases, catalog, config, database, pdf, review, signoff, stats
+from riskdesk.cli import cases, catalog, config, database, findings, pdf, review, signoff, stats
 from riskdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler, db_file, fail
 
-GROUPS = (cases, review, signoff, config, catalog, stats, database, pdf)
+GROUPS = (cases, review, signoff, findings, config, catalog, stats, database, pdf)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ class EventKind(enum.Enum):
     ANSWER_STATUS = "answer.status"
     ANSWER_NOTE = "answer.note"
     CHECKLIST_STATE = "checklist.state"
+    FINDING = "finding"  # field: the FindingAction
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class NewEvent:
     old: str = ""
     new: str = ""
     reason: str = ""
+    finding_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,4 @@ class Event:
     old: str
     new: str
     reason: str
+    finding_id: int | None = None

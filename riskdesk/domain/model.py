@@ -87,10 +87,19 @@ class SettingKey(enum.Enum):
     REVIEWER = "reviewer"
     LAST_CASE = "state.last_case_id"
     LAST_STAGE = "state.last_stage"
+    # Days to put a risk right (整改时限) by level, set per court; empty means 15 / 30 / 60.
+    DUE_HIGH = "finding.due.high"
+    DUE_MEDIUM = "finding.due.medium"
+    DUE_LOW = "finding.due.low"
+    SYSTEMIC_CASES = "finding.systemic.cases"  # 共性问题: N cases of one division …
+    SYSTEMIC_DAYS = "finding.systemic.days"  # … within this many days
 
     @property
     def label_zh(self) -> str:
-        return {"court": "法院名称", "reviewer": "承办人"}.get(self.value, self.value)
+        return {"court": "法院名称", "reviewer": "承办人", "finding.due.high": "高风险整改天数",
+                "finding.due.medium": "中风险整改天数", "finding.due.low": "低风险整改天数",
+                "finding.systemic.cases": "共性问题案件数", "finding.systemic.days": "共性问题统计天数"}.get(
+            self.value, self.value)
 
     @property
     def user_facing(self) -> bool:

@@ -177,34 +177,37 @@ def numbered_canvas(chrome: Chrome, font_name: str) -> Callable[..., Canvas]:
 
         def _furniture(self, total: int) -> None:
             self.saveState()
-            top = PAGE_H - 13 * mm
+            page_w, page_h = self._pagesize
+            top = page_h - 13 * mm
             self.setFont(font_name, 8.5)
             self.setFillColor(MUTED)
             self.drawString(MARGIN_X, top, chrome.title)
             if chrome.court:
-                self.drawRightString(PAGE_W - MARGIN_X, top, chrome.court)
+                self.drawRightString(page_w - MARGIN_X, top, chrome.court)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN_X, top - 2.2 * mm, PAGE_W - MARGIN_X, top - 2.2 * mm)
+            self.line(MARGIN_X, top - 2.2 * mm, page_w - MARGIN_X, top - 2.2 * mm)
             bottom = 11 * mm
-            self.line(MARGIN_X, bottom + 4 * mm, PAGE_W - MARGIN_X, bottom + 4 * mm)
+            self.line(MARGIN_X, bottom + 4 * mm, page_w - MARGIN_X, bottom + 4 * mm)
             self.setFont(font_name, 8)
             self.drawString(MARGIN_X, bottom, chrome.footer_left)
-            self.drawRightString(PAGE_W - MARGIN_X, bottom, f"第 {self._pageNumber} 页 共 {total} 页")
+            self.drawRightString(page_w - MARGIN_X, bottom, f"第 {self._pageNumber} 页 共 {total} 页")
             self.restoreState()
 
     return NumberedCanvas
 
 
-def build_pdf(story: list[Any], chrome: Chrome, *, title: str, subject: str = "", keywords: str = "") -> bytes:
-    """Lay out ``story`` on A4 pages with the shared header and footer; returns the PDF bytes."""
+def build_pdf(story: list[Any], chrome: Chrome, *, title: str, subject: str = "", keywords: str = "",
+              pagesize: tuple[float, float] = A4) -> bytes:
+    """Lay out ``story`` on pages (A4 unless said) with the shared header and footer; returns the PDF bytes."""
     k = kit()
     clean = Chrome(k.plain(chrome.title), k.plain(chrome.court), k.plain(chrome.footer_left))
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+    page_w, page_h = pagesize
+    doc = BaseDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                           bottomMargin=MARGIN_BOTTOM, title=k.plain(title), subject=k.plain(subject),
                           author="RiskDesk", creator="RiskDesk", keywords=keywords)
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, page_w - 2 * MARGIN_X, page_h - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas(clean, k.font.name))

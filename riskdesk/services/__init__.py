@@ -12,6 +12,8 @@ from riskdesk.services.audit import AuditService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
+from riskdesk.services.findings import FindingService
+from riskdesk.services.ledger import LedgerService
 from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
@@ -45,6 +47,8 @@ class Services:
         self.signoff = SignoffService(db, self.session, self.checklists)
         self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen)
         self.audit = AuditService(db)
+        self.findings = FindingService(db, self.session, self.checklists, self.settings)
+        self.ledger = LedgerService(db, self.findings, self.settings)
         self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
         self.reports = ReportService(self)
         self.warnings = warnings or []

@@ -100,6 +100,20 @@ class ChecklistService:
                 raise NotFound(f"清单 {checklist_id} 不存在")
             return self._view(conn, found)
 
+    def point(self, point_id: str) -> RiskPoint | None:
+        """A point of the current catalog (None when it has none of that number)."""
+        try:
+            return self._catalogs.catalog.point(point_id)
+        except (KeyError, ValueError):
+            return None
+
+    def case_of(self, view: ChecklistView) -> Case:
+        with self._db.reading() as conn:
+            found = case_by_id(conn, view.info.case_id)
+        if found is None:
+            raise NotFound(f"没有找到编号为 {view.info.case_id} 的案件")
+        return found
+
     def prepare(self) -> None:
         """Load the current catalog and record it in the database (once per process)."""
         self._catalogs.register()

@@ -49,6 +49,9 @@ class ReportService:
     def __init__(self, services: Services) -> None:
         self._services = services
 
+    def court(self) -> str:
+        return self._court()
+
     def _court(self) -> str:
         return self._services.settings.get(SettingKey.COURT)
 

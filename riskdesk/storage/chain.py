@@ -47,8 +47,12 @@ def version_content(row: Any) -> list[Any]:
 
 def event_content(row: Any) -> list[Any]:
     at = row.at.isoformat(sep=" ", timespec="microseconds") if isinstance(row.at, datetime) else str(row.at)
-    return ["e", row.seq, at, row.actor, row.actor_login, row.actor_role, row.kind, row.case_id, row.checklist_id,
-            row.point_id, row.field, row.old_value, row.new_value, row.reason]
+    content = ["e", row.seq, at, row.actor, row.actor_login, row.actor_role, row.kind, row.case_id, row.checklist_id,
+               row.point_id, row.field, row.old_value, row.new_value, row.reason]
+    finding = getattr(row, "finding_id", None)
+    if finding is not None:  # only when set: entries made before findings existed keep their hashes
+        content.append(["f", finding])
+    return content
 
 
 def next_hash(prev_hex: str, content: list[Any]) -> str:

@@ -158,8 +158,85 @@ events = Table(
     Column("new_value", Text, nullable=False, default=""),
     Column("reason", Text, nullable=False, default=""),
     Column("tag", LargeBinary(8), nullable=False),
+    Column("finding_id", Integer, ForeignKey("findings.id", ondelete="RESTRICT"), nullable=True),
     Index("ix_events_case", "case_id"),
+    Index("ix_events_finding", "finding_id"),
     Index("ix_events_checklist", "checklist_id", "point_id"),
+)
+
+# 整改台账: one row per item; everything that happens to it is an event (events.finding_id), its
+# deadline extensions and notes their own rows, nothing is ever deleted.
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("no", String(32), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # case (from an answer), manual, systemic (共性问题)
+    Column("state", String(16), nullable=False),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="RESTRICT"), nullable=True),
+    Column("checklist_id", Integer, ForeignKey("checklists.id", ondelete="RESTRICT"), nullable=True),
+    Column("point_id", String(16), nullable=False, default=""),
+    Column("source_note", Text, nullable=False, default=""),
+    Column("source_seq", Integer, nullable=True),  # the answer version it came from, in the audit chain
+    Column("description", Text, nullable=False),
+    Column("severity", String(8), nullable=False),
+    Column("severity_found", String(8), nullable=False),
+    Column("measure", Text, nullable=False, default=""),
+    Column("department_id", Integer, ForeignKey("departments.id", ondelete="RESTRICT"), nullable=True),
+    Column("owner", String(500), nullable=False, default=""),
+    Column("owner_login", String(64), nullable=False, default=""),
+    Column("supervisor", String(500), nullable=False, default=""),
+    Column("due", Date, nullable=False),
+    Column("result", Text, nullable=False, default=""),
+    Column("applicant", String(500), nullable=False, default=""),
+    Column("closed_by", String(500), nullable=False, default=""),
+    Column("closed_at", DateTime, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", String(500), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Index("ix_findings_state", "state"),
+    Index("ix_findings_case", "case_id"),
+    Index("ix_findings_department", "department_id"),
+    Index("ix_findings_due", "due"),
+)
+
+finding_extensions = Table(
+    "finding_extensions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_id", Integer, ForeignKey("findings.id", ondelete="RESTRICT"), nullable=False),
+    Column("new_due", Date, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("approver", String(500), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_finding_extensions_finding", "finding_id"),
+)
+
+# Progress notes and evidence (text, or a file kept by its SHA-256 in evidence_files).
+finding_notes = Table(
+    "finding_notes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("finding_id", Integer, ForeignKey("findings.id", ondelete="RESTRICT"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("who", String(500), nullable=False),
+    Column("kind", String(16), nullable=False),  # progress, evidence, comment
+    Column("text", Text, nullable=False, default=""),
+    Column("file_name", String(255), nullable=False, default=""),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("size", Integer, nullable=False, default=0),
+    Index("ix_finding_notes_finding", "finding_id"),
+)
+
+evidence_files = Table(
+    "evidence_files", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+# The cases behind a 共性问题 (systemic item).
+finding_cases = Table(
+    "finding_cases", metadata,
+    Column("finding_id", Integer, ForeignKey("findings.id", ondelete="RESTRICT"), primary_key=True,
+           autoincrement=False),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True, autoincrement=False),
 )
 
 # One row (id 1): the newest entry's number and full chain hash. Every append updates it in the same
