@@ -93,12 +93,17 @@ class SettingKey(enum.Enum):
     DUE_LOW = "finding.due.low"
     SYSTEMIC_CASES = "finding.systemic.cases"  # 共性问题: N cases of one division …
     SYSTEMIC_DAYS = "finding.systemic.days"  # … within this many days
+    # Set by the migration that added the statistics tallies: count them from the answers once.
+    REBUILD_TALLIES = "stats.rebuild_tallies"
+    # Figures per 承办人 (off unless the court turns them on): shown only to that person, their 庭长 and 审管办.
+    PERSON_FIGURES = "stats.person_figures"
 
     @property
     def label_zh(self) -> str:
         return {"court": "法院名称", "reviewer": "承办人", "finding.due.high": "高风险整改天数",
                 "finding.due.medium": "中风险整改天数", "finding.due.low": "低风险整改天数",
-                "finding.systemic.cases": "共性问题案件数", "finding.systemic.days": "共性问题统计天数"}.get(
+                "finding.systemic.cases": "共性问题案件数", "finding.systemic.days": "共性问题统计天数",
+                "stats.person_figures": "按承办人统计"}.get(
             self.value, self.value)
 
     @property

@@ -18,6 +18,7 @@ from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
 from riskdesk.services.signoff import SignoffService
+from riskdesk.services.stats import StatsService
 from riskdesk.services.verification import VerificationService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
@@ -43,13 +44,14 @@ class Services:
         self.settings = SettingsService(db)
         self.session = Session(self.settings, actor_name)
         self.checklists = ChecklistService(db, self.catalogs)
-        self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.checklists.open_risks)
+        self.cases = CaseService(db, self.session, self.checklists.reshelve_case, self.checklists.open_risks)
         self.signoff = SignoffService(db, self.session, self.checklists)
         self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen)
         self.audit = AuditService(db)
         self.findings = FindingService(db, self.session, self.checklists, self.settings)
         self.ledger = LedgerService(db, self.findings, self.settings)
         self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
+        self.stats = StatsService(db, lambda: self.catalogs.catalog, self.checklists.contribution, self.settings)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 
@@ -65,10 +67,12 @@ class Services:
                 warning = take_daily_backup(db.path)
                 if warning:
                     warnings.append(warning)
+            services = cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
+            services.stats.rebuild_if_marked()  # once, after the migration that added the statistics tallies
         except BaseException:
             db.close()
             raise
-        return cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
+        return services
 
     @cached_property
     def imports(self) -> CaseImportService:

@@ -24,6 +24,7 @@ from riskdesk.services.checklists import result_of
 from riskdesk.services.errors import InvalidInput, NotFound, ServiceError, StaleResult
 from riskdesk.services.session import Session
 from riskdesk.storage import answer_queries as q
+from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.case_queries import case_by_id
 from riskdesk.storage.catalog_queries import point_ids_of
 from riskdesk.storage.chain import Link, take
@@ -142,5 +143,6 @@ class AnswerService:
         actor = self._session.actor
         q.add_version(conn, link, checklist_id, ref, before.revision + 1, now, actor, new_status, new_note, reason)
         q.move_count(conn, checklist_id, before.status, new_status)
+        tq.bump(conn, tq.key_of(conn, checklist_id), before.point_id, before.status, new_status)
         return Result(before.point_id, before.point_hash, new_status, new_note, now.replace(microsecond=0),
                       actor.name, before.revision + 1)

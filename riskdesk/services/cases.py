@@ -21,8 +21,10 @@ from riskdesk.storage.events import append_event, append_events
 
 __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
 
-# Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
-Resettle = Callable[[Connection, Case], None]
+# Called with the case before and after its 庭室, 执行依据 or 程序 changed: settles or brings back
+# unanswered points and moves the case's statistics.
+Reshelve = Callable[[Connection, Case, Case], None]
+_RESHELVING = frozenset({"origin", "track", "department"})
 # (stage, point id, note) of a case's 存在风险 answers.
 OpenRisks = Callable[[CaseId], list[tuple[Stage, str, str]]]
 
@@ -51,10 +53,10 @@ class CaseChanged:
 
 
 class CaseService:
-    def __init__(self, db: Database, session: Session, resettle: Resettle, open_risks: OpenRisks) -> None:
+    def __init__(self, db: Database, session: Session, reshelve: Reshelve, open_risks: OpenRisks) -> None:
         self._db = db
         self._session = session
-        self._resettle = resettle
+        self._reshelve = reshelve
         self._open_risks = open_risks
 
     # -- writing -------------------------------------------------------------------------------------
@@ -109,18 +111,18 @@ class CaseService:
                                         field=CaseFields.EDITABLE[f], old=before.shown(f), new=fields.shown(f)), now)
         case = q.case_by_id(conn, case_id)
         assert case is not None
-        if {"origin", "track"} & set(changed):
-            self._resettle(conn, case)
+        if _RESHELVING & set(changed):
+            self._reshelve(conn, stored, case)
         return CaseChanged(case, changed)
 
     def apply_many(self, conn: Connection, changes: builtins.list[tuple[Case, CaseFields]], now: datetime) -> int:
         """``apply`` for many cases at once (each as stored in this transaction, and its new fields): one
-        statement for the cases and one for the record; cases whose 原审案号 or 程序 changed are re-settled.
+        statement for the cases and one for the record; cases whose 庭室, 原审案号 or 程序 changed are reshelved.
         Returns how many cases changed."""
         departments = {name: self._department_id(conn, name) for name in {f.department for _, f in changes}}
         rows: builtins.list[dict[str, object]] = []
         events: builtins.list[NewEvent] = []
-        resettle: builtins.list[CaseId] = []
+        reshelve: builtins.list[Case] = []
         for stored, fields in changes:
             before = _fields_of(stored)
             changed = [f for f in CaseFields.EDITABLE if before.shown(f) != fields.shown(f)]
@@ -129,14 +131,14 @@ class CaseService:
             rows.append({**_changed_values(fields, now, departments[fields.department]), "case_id": stored.id})
             events += [NewEvent(EventKind.CASE_UPDATED, self._session.actor, case_id=stored.id,
                                 field=CaseFields.EDITABLE[f], old=before.shown(f), new=fields.shown(f)) for f in changed]
-            if {"origin", "track"} & set(changed):
-                resettle.append(stored.id)
+            if _RESHELVING & set(changed):
+                reshelve.append(stored)
         q.update_cases(conn, rows)
         append_events(conn, events, now)
-        for case_id in resettle:
-            case = q.case_by_id(conn, case_id)
+        for old in reshelve:
+            case = q.case_by_id(conn, old.id)
             assert case is not None
-            self._resettle(conn, case)
+            self._reshelve(conn, old, case)
         return len(rows)
 
     def _department_id(self, conn: Connection, name: str) -> int | None:

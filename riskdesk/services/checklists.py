@@ -11,11 +11,13 @@ from riskdesk.domain.model import Case, CaseId, ChecklistId, ChecklistInfo, Resu
 from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import NotFound
+from riskdesk.services.tallies import Contribution, apply
 from riskdesk.storage import checklist_queries as q
 from riskdesk.storage.answer_queries import Version, remember_position, set_counts, versions_of
 from riskdesk.storage.case_queries import case_by_id, case_id_of
 from riskdesk.storage.catalog_queries import point_ids_of
 from riskdesk.storage.db import Database
+from riskdesk.storage.tally_queries import TallyKey, department_id
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class ChecklistService:
                 q.start_checklist(conn, case_id, stage, fp, counts)
                 found = q.find_checklist(conn, case_id, stage)
                 assert found is not None
+                view = self._view(conn, found, case)
+                apply(conn, None, self._contribution(conn, found, case, view))
+                return view
             return self._view(conn, found)
 
     def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
@@ -135,13 +140,31 @@ class ChecklistService:
                 out += [(stage, it.point.id, it.result.note) for it in view.items if it.result.status is Status.RISK]
         return out
 
-    def resettle_case(self, conn: Connection, case: Case) -> None:
-        """After the case's 执行依据 or 程序 changed: points nobody answered are settled or brought back.
+    def reshelve_case(self, conn: Connection, before: Case, after: Case) -> None:
+        """After a case's 庭室, 执行依据 or 程序 changed: its checklists' kept counts and tallies move.
 
-        Settled-ness follows from the case's kind when a checklist is read; only the kept counts move.
+        Settled-ness follows from the case's kind when a checklist is read; unanswered points it now
+        excludes are settled, those it no longer excludes are brought back.
         """
-        for cl in q.checklists_of_case(conn, case.id):
-            set_counts(conn, cl.id, self._view(conn, cl, case).counts)
+        for cl in q.checklists_of_case(conn, after.id):
+            old = self._view(conn, cl, before)
+            new = self._view(conn, cl, after) if before.profile != after.profile else old
+            set_counts(conn, cl.id, new.counts)
+            apply(conn, self._contribution(conn, cl, before, old), self._contribution(conn, cl, after, new))
+
+    def contribution(self, conn: Connection, checklist_id: int) -> Contribution:
+        """What a checklist adds to the statistics, from its stored answers (services.tallies.rebuild)."""
+        cl = q.checklist_by_id(conn, ChecklistId(checklist_id))
+        assert cl is not None
+        case = case_by_id(conn, cl.case_id)
+        assert case is not None
+        return self._contribution(conn, cl, case, self._view(conn, cl, case))
+
+    @staticmethod
+    def _contribution(conn: Connection, cl: q.StoredChecklist, case: Case, view: ChecklistView) -> Contribution:
+        key = TallyKey.of(cl.created_at, department_id(conn, case.department) if case.department else None,
+                          Stage(cl.stage))
+        return Contribution(key, {it.point.id: it.result.status for it in view.items})
 
     def _view(self, conn: Connection, cl: q.StoredChecklist, case: Case | None = None) -> ChecklistView:
         stage = Stage(cl.stage)
@@ -197,10 +220,15 @@ class ChecklistService:
             stage = Stage(cl.stage)
             old = {p.id: p.content_hash for p in self._catalogs.points_of(conn, cl.catalog_fingerprint, stage)}
             new = {p.id: p.content_hash for p in self._catalogs.catalog.stage(stage).points}
+            case = case_by_id(conn, cl.case_id)
+            assert case is not None
+            before = self._contribution(conn, cl, case, self._view(conn, cl, case))
             q.set_catalog(conn, checklist_id, fp)
             moved = q.checklist_by_id(conn, checklist_id)
             assert moved is not None
-            set_counts(conn, checklist_id, self._view(conn, moved).counts)
+            view = self._view(conn, moved, case)
+            set_counts(conn, checklist_id, view.counts)
+            apply(conn, before, self._contribution(conn, moved, case, view))
         carried = tuple(pid for pid in new if old.get(pid) == new[pid])
         changed = tuple(pid for pid in new if pid in old and old[pid] != new[pid])
         added = tuple(pid for pid in new if pid not in old)

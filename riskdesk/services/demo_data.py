@@ -19,11 +19,14 @@ from riskdesk.domain.model import Stage, Status
 from riskdesk.domain.people import Actor
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import InvalidInput
+from riskdesk.services.tallies import Changes, Contribution, accumulate, changes
 from riskdesk.storage import schema
+from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.answer_queries import STATUS_CODE, person_id
 from riskdesk.storage.case_queries import add_department, department_id
 from riskdesk.storage.chain import append_version_rows, stamp
 from riskdesk.storage.db import Database
+from riskdesk.storage.tally_queries import TallyKey
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
@@ -118,6 +121,7 @@ class _Maker:
         case_rows: list[dict[str, Any]] = []
         cl_rows: list[dict[str, Any]] = []
         versions: list[dict[str, Any]] = []
+        tallies: Changes = {}
         codes, code_weights = [c for c, _, _ in TYPES], [w for _, w, _ in TYPES]
         for i in range(n):
             created = datetime(2020, 1, 1) + timedelta(minutes=rnd.randint(0, 6 * 365 * 24 * 60))
@@ -139,13 +143,16 @@ class _Maker:
                 cl_id = first_cl + len(cl_rows)
                 settled = set() if self.complete else self._settled(code, origin, st)
                 counts = dict.fromkeys(Status, 0)
+                statuses: dict[str, Status] = {}
                 when = created + timedelta(days=j * 30)
                 for k, p in enumerate(self.catalog.stage(st).points):
                     if p.id in settled:
                         counts[Status.SETTLED] += 1
+                        statuses[p.id] = Status.SETTLED
                         continue
                     status = rnd.choices(self.statuses, self.weights)[0]
                     counts[status] += 1
+                    statuses[p.id] = status
                     if status is Status.UNREVIEWED:
                         continue
                     note = "已核对卷宗，需补充材料" if status is Status.RISK and rnd.random() < 0.5 else ""
@@ -156,6 +163,9 @@ class _Maker:
                 cl_rows.append({"id": cl_id, "case_id": case_id, "stage": st.value, "catalog_fingerprint": fp,
                                 "created_at": created, "last_point_id": "",
                                 **{f"n_{status.value}": counts[status] for status in Status}})
+                key = TallyKey.of(created, case_rows[-1]["department_id"], st)
+                accumulate(tallies, changes(None, Contribution(key, statuses)))
         conn.execute(insert(t.cases), case_rows)
         conn.execute(insert(t.checklists), cl_rows)
         append_version_rows(conn, versions)
+        tq.add(conn, tallies)

@@ -106,6 +106,24 @@ checklists = Table(
     UniqueConstraint("case_id", "stage"),
     Index("ix_checklists_case", "case_id"),
     Index("ix_checklists_state", "state"),
+    Index("ix_checklists_created", "created_at"),
+)
+
+# Statistics by point (services.tallies): how many points of which status, per month a checklist was
+# started in, 庭室 (0: none) and stage. Kept in step with every answer, checklist start, catalog upgrade
+# and case move in the same transaction, so that a year of a 100,000-case court is a few thousand rows.
+point_tallies = Table(
+    "point_tallies", metadata,
+    Column("month", Integer, primary_key=True, autoincrement=False),  # yyyymm
+    Column("department_id", Integer, primary_key=True, autoincrement=False),
+    Column("stage", String(16), primary_key=True),
+    Column("point_id", String(16), primary_key=True),
+    Column("n_unreviewed", Integer, nullable=False, default=0),
+    Column("n_clear", Integer, nullable=False, default=0),
+    Column("n_risk", Integer, nullable=False, default=0),
+    Column("n_na", Integer, nullable=False, default=0),
+    Column("n_settled", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 
 # Who answered, stored once: a version names its author by this number (the chain hashes the name).

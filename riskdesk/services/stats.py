@@ -1,0 +1,282 @@
+"""Court statistics: breakdowns by stage, node, point, 庭室 and month, the dashboard's figures, the cases
+behind a bar.
+
+Answer counts come from the point tallies (services.tallies) for the court or a 庭室; for a set of
+cases the tallies do not cover (one person's own cases) they are counted from those checklists'
+answers. Checklist counts (started, submitted, approved) come from the checklists themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection
+
+from riskdesk.domain.catalog import Catalog, RiskPoint
+from riskdesk.domain.findings import FindingState
+from riskdesk.domain.model import CaseId, SettingKey, Stage
+from riskdesk.domain.stats import (
+    Breakdown,
+    ChecklistFigures,
+    FindingFigures,
+    Period,
+    StatsRow,
+    StatsTable,
+    Tally,
+    median,
+)
+from riskdesk.services.errors import NotFound
+from riskdesk.services.settings import SettingsService
+from riskdesk.services.tallies import Contribution, rebuild
+from riskdesk.storage import tally_queries as tq
+from riskdesk.storage.db import Database
+from riskdesk.storage.settings_queries import delete_setting
+from riskdesk.storage.tally_queries import Filter
+
+NO_DEPARTMENT = "（未指定庭室）"
+RETIRED_NODE = "（已调整的风险点）"
+_GROUP = {Breakdown.STAGE: "stage", Breakdown.POINT: "point_id", Breakdown.NODE: "point_id",
+          Breakdown.DEPARTMENT: "department_id", Breakdown.MONTH: "month"}
+
+
+@dataclass(frozen=True)
+class TopPoint:
+    point_id: str
+    title: str
+    stage: Stage | None
+    node_name: str
+    risk: int
+    risk_rate: float | None
+    guidance: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Every figure of the 统计 window and the 通报 for one period and scope."""
+
+    period: Period
+    scope: str  # 全院, a 庭室's name, or 本人承办案件
+    checklists: ChecklistFigures
+    total: Tally
+    tables: dict[Breakdown, StatsTable]
+    top_points: tuple[TopPoint, ...]
+    findings: FindingFigures
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the court, one 庭室, or given cases (a person's own)."""
+
+    department: str | None = None
+    case_ids: frozenset[CaseId] | None = None
+    label: str = "全院"
+
+
+ContributionOf = Callable[[Connection, int], Contribution]
+
+
+class StatsService:
+    def __init__(self, db: Database, catalog: Callable[[], Catalog], contribution_of: ContributionOf,
+                 settings: SettingsService) -> None:
+        self._db = db
+        self._catalog = catalog
+        self._contribution_of = contribution_of
+        self._settings = settings
+
+    # -- upkeep -----------------------------------------------------------------------------------------
+    def rebuild_if_marked(self) -> int | None:
+        """Count the tallies from the answers when the migration asked for it; the checklists counted."""
+        if not self._settings.get(SettingKey.REBUILD_TALLIES):
+            return None
+        return self.rebuild()
+
+    def rebuild(self) -> int:
+        with self._db.writing() as conn:
+            n = rebuild(conn, self._contribution_of)
+            delete_setting(conn, SettingKey.REBUILD_TALLIES.value)
+        return n
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def scope(self, department: str | None = None) -> Scope:
+        if not department:
+            return Scope()
+        with self._db.reading() as conn:
+            if tq.department_id(conn, department) is None:
+                raise NotFound(f"没有名为“{department}”的庭室")
+        return Scope(department=department, label=department)
+
+    def table(self, by: Breakdown, period: Period, scope: Scope | None = None) -> StatsTable:
+        with self._db.reading() as conn:
+            return self._table(conn, by, self._filter(conn, period, scope or Scope()))
+
+    def dashboard(self, period: Period, scope: Scope | None = None, top: int = 10,
+                  today: date | None = None) -> Dashboard:
+        scope = scope or Scope()
+        with self._db.reading() as conn:
+            f = self._filter(conn, period, scope)
+            tables = {by: self._table(conn, by, f) for by in Breakdown}
+            started = submitted = approved = 0
+            for _k, _t, sub, appr in tq.checklist_rows(conn, f, "stage"):
+                started, submitted, approved = started + _t.checklists, submitted + sub, approved + appr
+            findings = _finding_figures(tq.finding_rows(conn, f), today or date.today())
+        total = tables[Breakdown.STAGE].total
+        return Dashboard(period, scope.label, ChecklistFigures(started, submitted, approved), total, tables,
+                         self._top(tables[Breakdown.POINT], top), findings)
+
+    def risk_cases(self, period: Period, scope: Scope | None, by: Breakdown, key: str,
+                   limit: int = 500) -> list[tuple[CaseId, str]]:
+        """The cases behind one bar: those with a 存在风险 answer in that row (newest first)."""
+        scope = scope or Scope()
+        catalog = self._catalog()
+        with self._db.reading() as conn:
+            f = self._filter(conn, period, scope)
+            if by is Breakdown.STAGE:
+                return tq.risk_cases(conn, f, key, None, limit)
+            if by is Breakdown.DEPARTMENT:
+                return tq.risk_cases(conn, f._replace(department_id=int(key)), None, None, limit)
+            if by is Breakdown.MONTH:
+                month = Period.parse(f"{key[:4]}-{key[4:]}")
+                return tq.risk_cases(conn, f._replace(period=month), None, None, limit)
+            points = _points_of(catalog, by, key)
+            refs = tq.point_refs(conn, points)
+            stage = _stage_of_key(catalog, by, key)
+            return tq.risk_cases(conn, f, stage, refs, limit) if refs else []
+
+    # -- inside -----------------------------------------------------------------------------------------
+    def _filter(self, conn: Connection, period: Period, scope: Scope) -> Filter:
+        dept: int | None = None
+        if scope.department:
+            dept = tq.department_id(conn, scope.department)
+            if dept is None:
+                raise NotFound(f"没有名为“{scope.department}”的庭室")
+        return Filter(period, dept, scope.case_ids)
+
+    def _table(self, conn: Connection, by: Breakdown, f: Filter) -> StatsTable:
+        raw = self._counted(conn, f, _GROUP[by])
+        checklists = {k: t.checklists for k, t, _s, _a in
+                      tq.checklist_rows(conn, f, _CHECKLIST_GROUP.get(by, "stage"))}
+        catalog = self._catalog()
+        rows: list[StatsRow]
+        if by is Breakdown.STAGE:
+            rows = [StatsRow(s.value, s.label_zh, _with(raw.get(s.value), checklists.get(s.value, 0)))
+                    for s in Stage if s.value in raw or s.value in checklists]
+        elif by is Breakdown.MONTH:
+            rows = [StatsRow(str(m), f"{m // 100}年{m % 100}月", _with(raw.get(str(m)), checklists.get(str(m), 0)))
+                    for m in f.period.months]
+        elif by is Breakdown.DEPARTMENT:
+            names = tq.department_names(conn)
+            keys = sorted(set(raw) | set(checklists), key=lambda k: (k == "0", names.get(int(k), "")))
+            rows = [StatsRow(k, names.get(int(k), NO_DEPARTMENT), _with(raw.get(k), checklists.get(k, 0)))
+                    for k in keys]
+        elif by is Breakdown.POINT:
+            rows = [StatsRow(pid, _point_label(catalog, pid), t) for pid, t in _in_catalog_order(catalog, raw)]
+        else:
+            rows = _node_rows(catalog, raw)
+        total = Tally.total(r.tally for r in rows)
+        all_checklists = sum(t.checklists for _k, t, _s, _a in tq.checklist_rows(conn, f, "stage"))
+        return StatsTable(by, tuple(rows), _with(total, all_checklists))
+
+    def _counted(self, conn: Connection, f: Filter, group: str) -> dict[str, Tally]:
+        if f.case_ids is None:
+            return dict(tq.point_rows(conn, f, group))
+        out: dict[str, Tally] = {}  # one person's cases: counted from their checklists
+        for checklist_id, _case in tq.checklists_in(conn, f):
+            part = self._contribution_of(conn, checklist_id)
+            for pid, status in part.statuses.items():
+                k = {"stage": part.key.stage, "point_id": pid, "department_id": str(part.key.department_id),
+                     "month": str(part.key.month)}[group]
+                out[k] = out.get(k, Tally()) + Tally.of_status(status)
+        return out
+
+    def _top(self, points: StatsTable, n: int) -> tuple[TopPoint, ...]:
+        catalog = self._catalog()
+        ranked = sorted((r for r in points.rows if r.tally.risk), key=lambda r: (-r.tally.risk, r.key))[:n]
+        out = []
+        for r in ranked:
+            p = _point(catalog, r.key)
+            out.append(TopPoint(r.key, p.title if p else r.label, p.stage if p else None, p.node_name if p else "",
+                                r.tally.risk, r.tally.risk_rate, p.guidance if p else ()))
+        return tuple(out)
+
+
+_CHECKLIST_GROUP = {Breakdown.DEPARTMENT: "department", Breakdown.MONTH: "month"}
+
+
+def _with(t: Tally | None, checklists: int) -> Tally:
+    base = t or Tally()
+    return Tally(checklists, base.unreviewed, base.clear, base.risk, base.na, base.settled)
+
+
+def _point(catalog: Catalog, point_id: str) -> RiskPoint | None:
+    try:
+        return catalog.point(point_id)
+    except (KeyError, ValueError):
+        return None
+
+
+def _point_label(catalog: Catalog, point_id: str) -> str:
+    p = _point(catalog, point_id)
+    return f"{point_id} {p.title}" if p else f"{point_id}（已停用）"
+
+
+def _in_catalog_order(catalog: Catalog, raw: dict[str, Tally]) -> list[tuple[str, Tally]]:
+    order = {p.id: i for i, p in enumerate(p for st in catalog.stages for p in st.points)}
+    # A point's checklists: every checklist that has it, whatever its status.
+    return [(pid, _with(t, t.unreviewed + t.clear + t.risk + t.na + t.settled))
+            for pid, t in sorted(raw.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
+
+
+def _node_rows(catalog: Catalog, raw: dict[str, Tally]) -> list[StatsRow]:
+    rows = []
+    seen: set[str] = set()
+    for st in catalog.stages:
+        for node in st.nodes:
+            parts = [raw[p.id] for p in node.points if p.id in raw]
+            seen |= {p.id for p in node.points}
+            if parts:
+                covered = max(t.unreviewed + t.clear + t.risk + t.na + t.settled for t in parts)
+                rows.append(StatsRow(node.id, f"{st.stage.label_zh}·{node.name}", _with(Tally.total(parts), covered)))
+    retired = [t for pid, t in raw.items() if pid not in seen]
+    if retired:
+        rows.append(StatsRow("retired", RETIRED_NODE, Tally.total(retired)))
+    return rows
+
+
+def _points_of(catalog: Catalog, by: Breakdown, key: str) -> list[str]:
+    if by is Breakdown.POINT:
+        return [key]
+    for st in catalog.stages:
+        for node in st.nodes:
+            if node.id == key:
+                return [p.id for p in node.points]
+    raise NotFound(f"目录中没有流程节点 {key}")
+
+
+def _stage_of_key(catalog: Catalog, by: Breakdown, key: str) -> str | None:
+    if by is Breakdown.POINT:
+        p = _point(catalog, key)
+        return p.stage.value if p else None
+    for st in catalog.stages:
+        if any(node.id == key for node in st.nodes):
+            return st.stage.value
+    return None
+
+
+def _finding_figures(rows: Iterable[tq.FindingRow], today: date) -> FindingFigures:
+    opened = closed = dismissed = open_now = overdue = 0
+    days: list[int] = []
+    for r in rows:
+        opened += 1
+        if r.state == FindingState.CLOSED.value:
+            closed += 1
+            if r.closed_at is not None:
+                days.append((r.closed_at.date() - r.created_at.date()).days)
+        elif r.state == FindingState.DISMISSED.value:
+            dismissed += 1
+        else:
+            open_now += 1
+            overdue += r.due < today
+    return FindingFigures(opened, closed, dismissed, open_now, overdue, median(days))
+
