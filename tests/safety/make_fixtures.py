@@ -17,7 +17,7 @@ from riskdesk.storage.db import Database
 from tests.catalog_factory import write_catalog
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 STATUSES = ("risk", "clear", "na", "unreviewed")
 
 
@@ -34,8 +34,13 @@ def make(revision: str, dest: Path) -> None:
     conn = sqlite3.connect(dest)
     conn.execute("INSERT INTO settings VALUES ('court', '鄂尔多斯市东胜区人民法院'), ('reviewer', '王法官')")
     for n, case_no in enumerate(["（2023）内0602民初1号", "（2023）内0602执45号", "（2022）内06民终7号"], start=1):
-        conn.execute("INSERT INTO cases VALUES (?, ?, '民间借贷纠纷', '张三诉李四；“引号”', '王法官', "
-                     "'2023-05-01 09:00:00', '2023-05-02 10:00:00')", (n, case_no))
+        conn.execute("INSERT INTO cases (id, case_no, cause, parties, judge, created_at, updated_at) VALUES (?, ?, "
+                     "'民间借贷纠纷', '张三诉李四；“引号”', '王法官', '2023-05-01 09:00:00', '2023-05-02 10:00:00')",
+                     (n, case_no))
+    if revision >= "0004":  # a 庭室, and the 类型代字 the 0004 migration reads from each 案号
+        conn.execute("INSERT INTO departments (id, name, active, created_at) VALUES (1, '民一庭', 1, '2023-05-01')")
+        conn.execute("UPDATE cases SET department_id = 1, type_code = CASE id WHEN 2 THEN '执' WHEN 3 THEN '民终' "
+                     "ELSE '民初' END")
     rid = 0
     for cl_id, (case_id, stage) in enumerate([(1, "filing"), (1, "trial"), (2, "enforcement")], start=1):
         conn.execute("INSERT INTO checklists (id, case_id, stage, catalog_fingerprint, created_at, last_point_id) "
