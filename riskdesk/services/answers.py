@@ -16,6 +16,7 @@ from riskdesk.domain.model import (
     Status,
 )
 from riskdesk.services.errors import InvalidInput, NotFound, StaleResult
+from riskdesk.services.permissions import CaseAction, Policy
 from riskdesk.services.session import Session
 from riskdesk.storage import answer_queries as q
 from riskdesk.storage.checklist_queries import checklist_by_id
@@ -31,23 +32,27 @@ def clean_note(note: str) -> str:
 
 
 class AnswerService:
-    def __init__(self, db: Database, session: Session) -> None:
+    def __init__(self, db: Database, session: Session, policy: Policy) -> None:
         self._db = db
         self._session = session
+        self._policy = policy
 
     def set_status(self, checklist_id: ChecklistId, point_id: str, status: Status,
                    expected_revision: int | None = None) -> AnswerSaved:
         """Save a status (the reviewer moves on, so the position is remembered with it)."""
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         if status is Status.SETTLED:
             raise InvalidInput("“不适用（案件类型）”由案件类型决定，不能作为核查结果填写；请选择“不适用”并在备注中说明")
         return self._save(checklist_id, point_id, AnswerField.STATUS, status.value, expected_revision, remember=True)
 
     def set_note(self, checklist_id: ChecklistId, point_id: str, note: str,
                  expected_revision: int | None = None) -> AnswerSaved:
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         return self._save(checklist_id, point_id, AnswerField.NOTE, clean_note(note), expected_revision,
                           remember=False)
 
     def history(self, checklist_id: ChecklistId, point_id: str) -> list[HistoryEntry]:
+        self._policy.check_case(CaseAction.HISTORY, checklist_id=checklist_id)
         with self._db.reading() as conn:
             return q.answer_history(conn, checklist_id, point_id)
 

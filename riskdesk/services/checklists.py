@@ -14,6 +14,7 @@ from riskdesk.domain.model import Case, CaseId, ChecklistId, ChecklistInfo, Resu
 from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import NotFound
+from riskdesk.services.permissions import CaseAction, Policy
 from riskdesk.storage import checklist_queries as q
 from riskdesk.storage.answer_queries import recount_checklist, remember_position
 from riskdesk.storage.case_queries import case_by_id, case_id_of
@@ -51,16 +52,19 @@ class UpgradeReport:
 
 
 class ChecklistService:
-    def __init__(self, db: Database, catalogs: CatalogStore) -> None:
+    def __init__(self, db: Database, catalogs: CatalogStore, policy: Policy) -> None:
         self._db = db
         self._catalogs = catalogs
+        self._policy = policy
 
     def open(self, case_id: CaseId, stage: Stage) -> ChecklistView:
         """The case's checklist for ``stage``, started against the current catalog if it is new."""
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         fp = self._catalogs.register()
         view = self.existing(case_id, stage)  # the common case: a read, no write lock
         if view is not None:
             return view
+        self._policy.check_case(CaseAction.START, case_id=case_id)
         with self._db.writing() as conn:
             found = q.find_checklist(conn, case_id, stage)
             if found is None:
@@ -92,6 +96,7 @@ class ChecklistService:
 
     def existing(self, case_id: CaseId, stage: Stage) -> ChecklistView | None:
         """The checklist if the stage was started; never creates one."""
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         with self._db.reading() as conn:
             found = q.find_checklist(conn, case_id, stage)
             return None if found is None else self._view(conn, found)
@@ -101,10 +106,12 @@ class ChecklistService:
         self._catalogs.register()
 
     def last_worked_stage(self, case_id: CaseId) -> Stage | None:
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         with self._db.reading() as conn:
             return q.last_worked_stage(conn, case_id)
 
     def remember_position(self, checklist_id: ChecklistId, point_id: str) -> None:
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         with self._db.writing() as conn:
             remember_position(conn, checklist_id, point_id)
 
@@ -141,6 +148,7 @@ class ChecklistService:
         An answer carries forward only where the point's content hash is unchanged; answers to changed
         or removed points are retired (kept, with their history), never deleted.
         """
+        self._policy.check_case(CaseAction.UPGRADE, checklist_id=checklist_id)
         fp = self._catalogs.register()
         now = datetime.now()
         with self._db.writing() as conn:
