@@ -31,6 +31,8 @@ MAX_FAILED = 5
 LOCK_FOR = timedelta(minutes=15)
 MIN_PASSWORD = 8
 WRONG = "登录名或密码错误"
+ALREADY_SHARED = "这个数据库已有账户（已是共享数据库）：请由管理员用 riskdesk user add 添加用户"
+NO_ACCOUNTS = "这是单机数据库（没有账户），没有密码可修改"
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 
@@ -106,7 +108,7 @@ class AccountService:
         """The signed-in person's own password (also when an admin's reset requires it)."""
         account = self._policy.account(password_change=True)
         if account is None:
-            raise PermissionDenied("这是单机数据库（没有账户），没有密码可修改")
+            raise PermissionDenied(NO_ACCOUNTS)
         check_new_password(new, account.login)
         if new == old:
             raise InvalidInput("新密码不能与原密码相同")
@@ -131,7 +133,7 @@ class AccountService:
         now = self._now()
         with self._db.writing() as conn:
             if q.has_users(conn):
-                raise InvalidInput("这个数据库已有账户（已是共享数据库）：请由管理员用 riskdesk user add 添加用户")
+                raise InvalidInput(ALREADY_SHARED)
             user_id = q.insert_user(conn, login, name, Role.ADMIN, None, hash_password(password), False, now)
             self._record(conn, EventKind.USER_ADDED, login, "role", "", Role.ADMIN.value, now,
                          actor=Actor(name, Role.ADMIN, user_id, login))
