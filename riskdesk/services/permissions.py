@@ -175,13 +175,16 @@ class Policy:
         if found is not None and not found[1]:
             raise PermissionDenied(f"{_who(account)}无权{action.value}（{found[0]}）：{_why(account.role, action)}")
 
-    def may_change_case(self, case_id: int) -> bool:
-        """For the window: whether answers of this case can be given (never raises)."""
+    def case_refusal(self, action: CaseAction, case_id: int) -> str:
+        """For the window, to disable what would be refused: the refusal's message, "" when allowed."""
         try:
-            self.check_case(CaseAction.ANSWER, case_id=case_id)
-        except PermissionDenied:
-            return False
-        return True
+            self.check_case(action, case_id=case_id)
+        except PermissionDenied as exc:
+            return str(exc)
+        return ""
+
+    def may_change_case(self, case_id: int) -> bool:
+        return not self.case_refusal(CaseAction.ANSWER, case_id)
 
     def read_scope(self) -> CaseScope:
         """The cases lists and statistics show (everything on a single seat); refuses a role that reads none."""

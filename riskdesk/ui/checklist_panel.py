@@ -36,6 +36,7 @@ class ChecklistPanel(QWidget):
         self._services = services
         self._view: ChecklistView | None = None
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
+        self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
         self.filters = FilterBar()
         self.banners = ChecklistBanners()
         self.tree = ChecklistTree()
@@ -124,8 +125,20 @@ class ChecklistPanel(QWidget):
             self.detail.note.moveCursor(self.detail.note.textCursor().MoveOperation.End)
 
     # -- saving ------------------------------------------------------------------------------------
+    def set_read_only(self, reason: str) -> None:
+        """``reason`` (the services' refusal) when this case may only be read: the keys then only say so."""
+        self._read_only = reason
+        self.detail.set_read_only(bool(reason))
+
+    @property
+    def read_only(self) -> str:
+        return self._read_only
+
     def apply_status(self, status: Status) -> None:
         if self._view is None or self.tree.current_item() is None:
+            return
+        if self._read_only:
+            self.banners.show_error(self._read_only)
             return
         self.detail.flush_note()  # a note typed on this point is saved first (its revision moves on)
         item = self.tree.current_item()
