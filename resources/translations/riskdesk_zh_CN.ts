@@ -858,7 +858,7 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="130" />
-        <location filename="../../riskdesk/ui/main_window.py" line="330" />
+        <location filename="../../riskdesk/ui/main_window.py" line="331" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
@@ -927,12 +927,12 @@ Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</tran
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="324" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="331" />
+        <location filename="../../riskdesk/ui/main_window.py" line="332" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -941,12 +941,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="346" />
+        <location filename="../../riskdesk/ui/main_window.py" line="347" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="347" />
+        <location filename="../../riskdesk/ui/main_window.py" line="348" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -1448,11 +1448,16 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/stats_dialog.py" line="41" />
+        <source>%1 — the cases your account may read. Risk rate = risk found ÷ (no risk + risk found).</source>
+        <translation>%1——您的账户可查看的案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
         <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
         <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="45" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="47" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

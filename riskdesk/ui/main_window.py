@@ -304,7 +304,8 @@ class MainWindow(QMainWindow):
 
         table = attempt(self, self.tr("Statistics"), self.services.cases.all_counts)
         if table is not None:
-            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self).exec()
+            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self,
+                        shared=self.services.session.shared).exec()
 
     def show_shortcuts(self) -> None:
         from riskdesk.ui.dialogs import ShortcutsDialog
