@@ -246,3 +246,24 @@ def test_add_user_checks_its_input(services: Services) -> None:
 
 def test_hashes_differ_and_verify() -> None:
     assert hash_password("same-password") != hash_password("same-password")
+
+
+def test_an_admins_changes_are_in_the_audit_record_without_passwords(services: Services) -> None:
+    from sqlalchemy import select
+
+    from riskdesk.storage.events import verify_chain
+    from riskdesk.storage.schema import events
+
+    make_shared(services)
+    services.auth.reset_password("wang", "Chongzhi-mima-1")
+    services.auth.disable_user("li")
+    with services.db.reading() as conn:
+        rows = conn.execute(select(events.c.kind, events.c.actor_login, events.c.field, events.c.old_value,
+                                   events.c.new_value, events.c.reason)).all()
+        assert verify_chain(conn).ok
+    assert ("user.added", "admin", "role", "", "admin", "账户 admin") in rows
+    assert ("user.added", "admin", "role", "", "judge", "账户 wang") in rows
+    assert ("user.changed", "admin", "password", "", "重置", "账户 wang") in rows
+    assert ("user.changed", "admin", "active", "启用", "停用", "账户 li") in rows
+    assert ("department.added", "admin", "name", "", "民一庭", "") in rows
+    assert not any("mima" in str(value) for row in rows for value in row)
