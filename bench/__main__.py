@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 TARGETS = {
     "startup_ratio": 1.5, "open_checklist_ms": 20, "commit_ms": 2, "pdf_guidance_ratio": 2.0,
     "search_10k_ms": 50, "open_checklist_10k_ms": 20, "counts_10k_ms": 100, "rss_mb": 250,
-    "switch_stage_ms": 50, "keypress_ms": 30, "import_10k_ms": 10_000,
+    "switch_stage_ms": 50, "keypress_ms": 30, "import_10k_ms": 10_000, "bytes_per_case": 15_000,
 }
 
 
@@ -190,12 +190,43 @@ def big_figures(path: Path, cases: int) -> dict[str, float]:
         median_ms(lambda: svc.cases.list(CaseQuery("（2023）内0602民初1", limit=200))),
         median_ms(lambda: svc.cases.list(CaseQuery("王伟", limit=200))),
     )
-    ids = iter([1 + (i * 97) % cases for i in range(100)])
+    # Cases spread over the whole database that have a 审判 checklist (民初, 民终, 刑初, 行初).
+    with svc.db.reading() as conn:
+        with_trial = [row[0] for row in conn.exec_driver_sql(
+            "SELECT case_id FROM checklists WHERE stage = 'trial' ORDER BY case_id").all()]
+    ids = iter([with_trial[(i * 97) % len(with_trial)] for i in range(100)])
     out["open_checklist_10k_ms"] = median_ms(lambda: svc.checklists.open(next(ids), Stage.TRIAL))
     out["counts_10k_ms"] = median_ms(svc.cases.all_counts, runs=5)
     svc.close()
     out["db_mb"] = round(path.stat().st_size / 1e6, 1)
     return out
+
+
+def bytes_per_case(cases: int) -> dict[str, float]:
+    """What a fully answered case costs on disk: every stage started, every point answered once.
+
+    ``(size with N such cases − size of the same database with none) ÷ N``, both after VACUUM.
+    """
+    import sqlite3
+
+    from riskdesk.bootstrap import StartOptions, open_services
+    from riskdesk.services.demo_data import generate
+
+    sizes = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (0, cases):
+            path = Path(tmp) / f"full-{n}.db"
+            svc = open_services(StartOptions(str(path)), backups=False)
+            svc.checklists.prepare()
+            if n:
+                generate(svc.db, svc.catalogs, n, 1, complete=True)
+            svc.close()
+            conn = sqlite3.connect(path)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("VACUUM")
+            conn.close()
+            sizes.append(path.stat().st_size)
+    return {"bytes_per_case": round((sizes[1] - sizes[0]) / cases)}
 
 
 QUICK = os.environ.get("RISKDESK_BENCH_QUICK") == "1"  # a smoke run for the test suite: shape, not speed
@@ -221,7 +252,9 @@ def main() -> None:
 
     figures.update(measure_import(rows=500 if QUICK else 10_000, runs=1 if QUICK else 3))
     cache = Path(os.environ.get("RISKDESK_BENCH_CACHE", str(CACHE)))
-    big = prepared_db(cache / f"demo-{cases}-seed1.db", cases, 1)
+    figures.update(bytes_per_case(50 if QUICK else 1000))
+    # The demo data's shape is part of the name: another RiskDesk's cached database is not reused.
+    big = prepared_db(cache / f"demo-v2-{cases}-seed1.db", cases, 1)
     figures.update(big_figures(big, cases))
     big_runs = [child("app", str(big)) for _ in range(1 if QUICK else 3)]
     figures["startup_10k_ms"] = round(statistics.median(ms for ms, _ in big_runs), 1)

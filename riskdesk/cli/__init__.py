@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from riskdesk import __version__
-from riskdesk.cli import accounts, cases, catalog, config, database, pdf, review, stats
+from riskdesk.cli import accounts, cases, catalog, config, database, pdf, review, signoff, stats
 from riskdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler, db_file, fail
 
-GROUPS = (cases, review, config, catalog, stats, database, pdf, accounts)
+GROUPS = (cases, review, signoff, config, catalog, stats, database, pdf, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from riskdesk.cli.common import EXIT_OK, SubParsers, opened, print_json
 from riskdesk.domain.model import Case, Stage, Status
+from riskdesk.domain.signoff import SignOff
 from riskdesk.services import CaseQuery, ChecklistView
 from riskdesk.services.case_fields import CaseInput
 from riskdesk.services.cases import OriginRisk
@@ -110,8 +111,10 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _stage_json(view: ChecklistView) -> dict[str, Any]:
+def _stage_json(view: ChecklistView, signoff: SignOff) -> dict[str, Any]:
     return {
+        "state": signoff.state.value,
+        "signoff": {k: v for k, v in signoff.as_dict().items() if k != "state"},
         "catalog_version": view.info.catalog_version,
         "catalog_fingerprint": view.info.catalog_fingerprint,
         "counts": view.counts.as_dict(),
@@ -129,9 +132,10 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args) as svc:
         case = svc.cases.get(args.case_no)
         views = {st: view for st in Stage if (view := svc.checklists.existing(case.id, st)) is not None}
+        signoffs = {st: svc.signoff.signoff(view.info.id) for st, view in views.items()}
         origin_risks = svc.cases.origin_risks(case)
     if args.json:
-        print_json(case_json(case, views, origin_risks), out)
+        print_json(case_json(case, views, signoffs, origin_risks), out)
         return EXIT_OK
     profile = case.profile
     print(f"案号：{case.case_no}\n案件类型：{profile.describe()}\n案由：{case.cause}\n当事人：{case.parties}\n"
@@ -149,8 +153,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     for st, view in views.items():
         c = view.counts
         settled = f"，另有 {c.settled} 项按案件类型不适用" if c.settled else ""
-        print(f"\n【{st.label_zh}】已核查 {c.reviewed}/{c.applicable}：无风险 {c.clear}，存在风险 {c.risk}，"
-              f"不适用 {c.na}{settled}", file=out)
+        print(f"\n【{st.label_zh}】{signoffs[st].state.label_zh}　已核查 {c.reviewed}/{c.applicable}：无风险 {c.clear}，"
+              f"存在风险 {c.risk}，不适用 {c.na}{settled}", file=out)
         for it in view.items:
             if it.result.status in (Status.UNREVIEWED, Status.SETTLED) and not it.result.note:
                 continue
@@ -159,7 +163,8 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def case_json(case: Case, views: dict[Stage, ChecklistView], origin_risks: list[OriginRisk]) -> dict[str, Any]:
+def case_json(case: Case, views: dict[Stage, ChecklistView], signoffs: dict[Stage, SignOff],
+              origin_risks: list[OriginRisk]) -> dict[str, Any]:
     """``case show --json``: the case, what its 案号 says about it, and every started stage."""
     profile = case.profile
     return {
@@ -176,5 +181,5 @@ def case_json(case: Case, views: dict[Stage, ChecklistView], origin_risks: list[
         "stage_rule_known": profile.stage_rule_known,
         "origin_open_risks": [{"case_no": r.case_no, "stage": r.stage.value, "point_id": r.point_id, "note": r.note}
                               for r in origin_risks],
-        "stages": {st.value: _stage_json(view) for st, view in views.items()},
+        "stages": {st.value: _stage_json(view, signoffs[st]) for st, view in views.items()},
     }

@@ -38,7 +38,7 @@ class NewEvent:
 
 @dataclass(frozen=True)
 class Event:
-    id: int
+    seq: int
     at: datetime
     actor: str
     actor_login: str
@@ -51,5 +51,3 @@ class Event:
     old: str
     new: str
     reason: str
-    prev_hash: str
-    hash: str

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import NamedTuple, NewType
 
 from riskdesk.domain.case_kind import CaseProfile, Track
+from riskdesk.domain.signoff import ChecklistState
 from riskdesk.domain.stage import Stage as Stage  # re-exported: most code knows Stage from here
 
 # Row ids of the database, typed so that a case id cannot be passed where a checklist id is meant.
@@ -216,6 +217,7 @@ class AnswerSaved:
     stage: Stage
     result: Result
     counts: StageCounts
+    state: ChecklistState = ChecklistState.DRAFT  # an approved checklist changed with a reason is draft again
 
 
 @dataclass(frozen=True)

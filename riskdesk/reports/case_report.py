@@ -12,6 +12,7 @@ from riskdesk.domain.model import Result, Status
 from riskdesk.reports.data import CaseReport, CaseStageReport
 from riskdesk.reports.guidance import CHINESE_NUMERALS, severity_mark, severity_tag
 from riskdesk.reports.layout import ACCENT, FRAME_W, GRID, INK, RISK_RED, SHADE, Chrome, Kit, build_pdf, gap, kit
+from riskdesk.reports.signoff_block import signoff_table, verification_block
 
 TITLE = "《案件风险核查报告》"
 NOTE_CLIP = 200  # characters of a note shown in the all-points table
@@ -29,19 +30,22 @@ def build_case_report(report: CaseReport) -> bytes:
     story.append(_case_header(report, k))
     story += _origin_risks(report, k)
     for i, stage in enumerate(report.stages):
-        story += _stage_section(i, stage, k)
-    story.append(CondPageBreak(50 * mm))
+        story += _stage_section(i, stage, k, report)
+    story.append(CondPageBreak(80 * mm))
     story.append(gap(4))
-    story.append(KeepTogether([
+    closing: list[Any] = [
         k.text(f"本报告依据 RiskDesk 数据库中的核查记录生成，打印时间 {printed}。", k.small),
         k.text(f"记录指纹（SHA-256，按风险点编号、状态、备注、修改时间、修改人计算）：{report.record_fingerprint}",
                k.small),
         gap(2),
-        k.signature_block(),
-    ]))
+    ]
+    if report.verification_code:
+        closing += [verification_block(report.verification_code, k), gap(2)]
+    closing.append(k.signature_block())
+    story.append(KeepTogether(closing))
     footer = f"RiskDesk · 案号 {c.case_no} · 记录指纹 {report.record_fingerprint[:12]} · 打印于 {printed}"
     return build_pdf(story, Chrome(TITLE, report.court, footer), title=f"{c.case_no} 风险核查报告",
-                     subject="案件风险核查报告")
+                     subject="案件风险核查报告", keywords=report.verification_code)
 
 
 def _case_header(report: CaseReport, k: Kit) -> Any:
@@ -84,7 +88,7 @@ def _origin_risks(report: CaseReport, k: Kit) -> list[Any]:
     return out
 
 
-def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
+def _stage_section(i: int, stage: CaseStageReport, k: Kit, report: CaseReport) -> list[Any]:
     numeral = CHINESE_NUMERALS[i] if i < len(CHINESE_NUMERALS) else str(i + 1)
     n = stage.counts
     out: list[Any] = [
@@ -95,8 +99,11 @@ def _stage_section(i: int, stage: CaseStageReport, k: Kit) -> list[Any]:
                (f"；另有 {n.settled} 项按案件类型不适用，未列入核查。" if n.settled else "。"), k.small),
         gap(1.5),
         _summary(stage, k),
-        k.text("（一）存在风险的风险点", k.h2),
     ]
+    signoff = report.signoffs.get(stage.stage)
+    if signoff is not None:
+        out += [gap(1.5), *signoff_table(signoff, report.single_seat, k)]
+    out.append(k.text("（一）存在风险的风险点", k.h2))
     risks = [(p, r) for p, r in stage.items if r.status is Status.RISK]
     if not risks:
         out.append(k.text("本环节未记录存在风险的风险点。", k.body))

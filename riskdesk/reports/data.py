@@ -5,11 +5,12 @@ No reportlab here: the services import this module to assemble the data before a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from riskdesk.domain.catalog import Node, RiskPoint, sha256_of
 from riskdesk.domain.model import Case, Result, Stage, StageCounts
+from riskdesk.domain.signoff import SignOff
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class CaseReport:
     printed_at: datetime
     record_fingerprint: str
     origin_risks: tuple[OriginRiskLine, ...] = ()
+    signoffs: dict[Stage, SignOff] = field(default_factory=dict)
+    verification_code: str = ""  # printed as a QR code and carried in the PDF's keywords
+    single_seat: bool = True  # sign-offs by typed names, not by accounts
 
 
 def record_fingerprint(stages: tuple[CaseStageReport, ...]) -> str:

@@ -196,14 +196,14 @@ def numbered_canvas(chrome: Chrome, font_name: str) -> Callable[..., Canvas]:
     return NumberedCanvas
 
 
-def build_pdf(story: list[Any], chrome: Chrome, *, title: str, subject: str = "") -> bytes:
+def build_pdf(story: list[Any], chrome: Chrome, *, title: str, subject: str = "", keywords: str = "") -> bytes:
     """Lay out ``story`` on A4 pages with the shared header and footer; returns the PDF bytes."""
     k = kit()
     clean = Chrome(k.plain(chrome.title), k.plain(chrome.court), k.plain(chrome.footer_left))
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                           bottomMargin=MARGIN_BOTTOM, title=k.plain(title), subject=k.plain(subject),
-                          author="RiskDesk", creator="RiskDesk")
+                          author="RiskDesk", creator="RiskDesk", keywords=keywords)
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from riskdesk.domain.model import SettingKey
 from riskdesk.services.accounts import AccountService, Credentials
 from riskdesk.services.answers import AnswerService
+from riskdesk.services.audit import AuditService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
@@ -17,6 +18,8 @@ from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
+from riskdesk.services.signoff import SignoffService
+from riskdesk.services.verification import VerificationService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
@@ -46,8 +49,12 @@ class Services:
         self.settings = SettingsService(db, self.policy, self.session)
         self.auth = AccountService(db, self.session, self.policy)
         self.checklists = ChecklistService(db, self.catalogs, self.policy)
-        self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.policy)
-        self.answers = AnswerService(db, self.session, self.policy)
+        self.cases = CaseService(db, self.session, self.checklists.resettle_case, self.checklists.open_risks,
+                                 self.policy)
+        self.signoff = SignoffService(db, self.session, self.checklists, self.policy)
+        self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen, self.policy)
+        self.audit = AuditService(db, self.policy)
+        self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 

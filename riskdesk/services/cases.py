@@ -27,6 +27,9 @@ __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field",
 
 # Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
 Resettle = Callable[[Connection, Case], None]
+# (stage, point id, note) of a case's 存在风险 answers.
+# The open risks of a case (the origin), read for another case (whose reader may see them).
+OpenRisks = Callable[[CaseId, CaseId], list[tuple[Stage, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,12 @@ class CaseChanged:
 
 
 class CaseService:
-    def __init__(self, db: Database, session: Session, resettle: Resettle, policy: Policy) -> None:
+    def __init__(self, db: Database, session: Session, resettle: Resettle, open_risks: OpenRisks,
+                 policy: Policy) -> None:
         self._db = db
         self._session = session
         self._resettle = resettle
+        self._open_risks = open_risks
         self._policy = policy
 
     # -- writing -------------------------------------------------------------------------------------
@@ -238,12 +243,15 @@ class CaseService:
         if not case.origin:
             return []
         with self._db.reading() as conn:
-            return [OriginRisk(no, Stage(stage), pid, note) for no, stage, pid, note in q.open_risks(conn, case.origin)]
+            origin_id = q.case_id_of(conn, case.origin)
+        if origin_id is None:
+            return []
+        return [OriginRisk(case.origin, stage, pid, note) for stage, pid, note in self._open_risks(origin_id, case.id)]
 
 
 def _values(fields: CaseFields, now: datetime, department_id: int | None, owner: int | None) -> dict[str, object]:
-    return {"owner_user_id": owner, "case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties, "judge": fields.judge,
-            "created_at": now, "updated_at": now, "type_code": fields.type_code,
+    return {"case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties, "judge": fields.judge,
+            "owner_user_id": owner, "created_at": now, "updated_at": now, "type_code": fields.type_code,
             "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
             "filed_on": fields.filed, "department_id": department_id}
 

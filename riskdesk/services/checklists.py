@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import Connection
 
-from riskdesk.domain.case_kind import CaseProfile
 from riskdesk.domain.catalog import RiskPoint
 from riskdesk.domain.model import Case, CaseId, ChecklistId, ChecklistInfo, Result, Stage, StageCounts, Status
 from riskdesk.services.case_fields import parse_case_no
@@ -16,8 +13,9 @@ from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import NotFound
 from riskdesk.services.permissions import CaseAction, Policy
 from riskdesk.storage import checklist_queries as q
-from riskdesk.storage.answer_queries import recount_checklist, remember_position
+from riskdesk.storage.answer_queries import Version, remember_position, set_counts, versions_of
 from riskdesk.storage.case_queries import case_by_id, case_id_of
+from riskdesk.storage.catalog_queries import point_ids_of
 from riskdesk.storage.db import Database
 
 
@@ -51,6 +49,13 @@ class UpgradeReport:
     retired: tuple[str, ...]
 
 
+def result_of(point: RiskPoint, version: Version | None, applies: bool) -> Result:
+    """A point's answer: its newest version, or unreviewed — settled when the case's kind excludes it."""
+    if version is None:
+        return Result(point.id, point.content_hash, Status.UNREVIEWED if applies else Status.SETTLED, "", None, "", 0)
+    return Result(point.id, point.content_hash, version.status, version.note, version.at, version.actor, version.rev)
+
+
 class ChecklistService:
     def __init__(self, db: Database, catalogs: CatalogStore, policy: Policy) -> None:
         self._db = db
@@ -61,7 +66,7 @@ class ChecklistService:
         """The case's checklist for ``stage``, started against the current catalog if it is new."""
         self._policy.check_case(CaseAction.READ, case_id=case_id)
         fp = self._catalogs.register()
-        view = self.existing(case_id, stage)  # the common case: a read, no write lock
+        view = self._existing(case_id, stage)  # the common case: a read, no write lock
         if view is not None:
             return view
         self._policy.check_case(CaseAction.START, case_id=case_id)
@@ -71,20 +76,12 @@ class ChecklistService:
                 case = case_by_id(conn, case_id)
                 if case is None:
                     raise NotFound(f"没有找到编号为 {case_id} 的案件")
-                points = self._catalogs.catalog.stage(stage).points
-                q.start_checklist(conn, case_id, stage, fp, points, _settled(case.profile, points))
+                counts = StageCounts.of(Status.UNREVIEWED if case.profile.applies(p) else Status.SETTLED
+                                        for p in self._catalogs.catalog.stage(stage).points)
+                q.start_checklist(conn, case_id, stage, fp, counts)
                 found = q.find_checklist(conn, case_id, stage)
                 assert found is not None
             return self._view(conn, found)
-
-    def resettle_case(self, conn: Connection, case: Case) -> None:
-        """After the case's 执行依据 or 程序 changed: settle or bring back the points nobody answered."""
-        profile = case.profile
-        for cl in q.checklists_of_case(conn, case.id):
-            points = self._points_of(conn, cl.catalog_fingerprint, Stage(cl.stage))
-            settle = _settled(profile, points)
-            if q.resettle(conn, cl.id, settle, {p.id for p in points} - settle):
-                recount_checklist(conn, cl.id)
 
     def open_by_case_no(self, case_no: str, stage: Stage) -> ChecklistView:
         number = parse_case_no(case_no)
@@ -97,9 +94,20 @@ class ChecklistService:
     def existing(self, case_id: CaseId, stage: Stage) -> ChecklistView | None:
         """The checklist if the stage was started; never creates one."""
         self._policy.check_case(CaseAction.READ, case_id=case_id)
+        return self._existing(case_id, stage)
+
+    def _existing(self, case_id: CaseId, stage: Stage) -> ChecklistView | None:
         with self._db.reading() as conn:
             found = q.find_checklist(conn, case_id, stage)
             return None if found is None else self._view(conn, found)
+
+    def view_by_id(self, checklist_id: ChecklistId) -> ChecklistView:
+        self._policy.check_case(CaseAction.READ, checklist_id=checklist_id)
+        with self._db.reading() as conn:
+            found = q.checklist_by_id(conn, checklist_id)
+            if found is None:
+                raise NotFound(f"清单 {checklist_id} 不存在")
+            return self._view(conn, found)
 
     def prepare(self) -> None:
         """Load the current catalog and record it in the database (once per process)."""
@@ -115,20 +123,40 @@ class ChecklistService:
         with self._db.writing() as conn:
             remember_position(conn, checklist_id, point_id)
 
-    def _points_of(self, conn: Connection, fingerprint: str, stage: Stage) -> list[RiskPoint]:
-        cat = self._catalogs.catalog
-        if fingerprint == cat.fingerprint:
-            return list(cat.stage(stage).points)
-        return q.stored_points(conn, fingerprint, stage)
+    def open_risks(self, case_id: CaseId, for_case: CaseId | None = None) -> list[tuple[Stage, str, str]]:
+        """(stage, point id, note) of every 存在风险 answer of a case, for the cases that came from it.
 
-    def _view(self, conn: Connection, cl: q.StoredChecklist) -> ChecklistView:
+        Read for ``for_case`` (a case whose 原审/执行依据 this is), whoever may read that case sees them,
+        even when the origin belongs to another 庭室: they are part of its file.
+        """
+        self._policy.check_case(CaseAction.READ, case_id=for_case if for_case is not None else case_id)
+        out = []
+        for stage in Stage:
+            view = self._existing(case_id, stage)
+            if view is not None:
+                out += [(stage, it.point.id, it.result.note) for it in view.items if it.result.status is Status.RISK]
+        return out
+
+    def resettle_case(self, conn: Connection, case: Case) -> None:
+        """After the case's 执行依据 or 程序 changed: points nobody answered are settled or brought back.
+
+        Settled-ness follows from the case's kind when a checklist is read; only the kept counts move.
+        """
+        for cl in q.checklists_of_case(conn, case.id):
+            set_counts(conn, cl.id, self._view(conn, cl, case).counts)
+
+    def _view(self, conn: Connection, cl: q.StoredChecklist, case: Case | None = None) -> ChecklistView:
         stage = Stage(cl.stage)
-        points = self._points_of(conn, cl.catalog_fingerprint, stage)
-        answers = q.active_answers(conn, cl.id)
-        items = [
-            ChecklistItem(p, answers.get(p.id) or Result(p.id, p.content_hash, Status.UNREVIEWED, "", None, "", 0))
-            for p in points
-        ]
+        case = case or case_by_id(conn, cl.case_id)
+        assert case is not None
+        profile = case.profile
+        points = self._catalogs.points_of(conn, cl.catalog_fingerprint, stage)
+        refs = self._catalogs.refs_for(conn, points)
+        latest: dict[int, Version] = {}
+        for v in versions_of(conn, cl.id):
+            latest[v.point_ref] = v  # in revision order: the last one stays
+        items = tuple(ChecklistItem(p, result_of(p, latest.get(refs.get(p.content_hash, -1)), profile.applies(p)))
+                      for p in points)
         info = ChecklistInfo(cl.id, cl.case_id, stage, q.catalog_version(conn, cl.catalog_fingerprint),
                              cl.catalog_fingerprint, cl.created_at, cl.last_point_id or "")
         current = self._catalogs.catalog
@@ -137,41 +165,47 @@ class ChecklistService:
         if upgrade:
             new_hashes = {p.id: p.content_hash for p in current.stage(stage).points}
             changed = tuple(p.id for p in points if new_hashes.get(p.id) != p.content_hash)
-            changed += tuple(pid for pid in new_hashes if pid not in answers)
+            changed += tuple(pid for pid in new_hashes if pid not in {p.id for p in points})
+        previous = self._previous(conn, items, latest, set(refs.values()))
+        return ChecklistView(info, items, upgrade, changed, previous)
+
+    @staticmethod
+    def _previous(conn: Connection, items: tuple[ChecklistItem, ...], latest: dict[int, Version],
+                  current_refs: set[int]) -> dict[str, Result]:
+        """Answers given to an earlier content of a point that nobody has answered since the catalog changed."""
+        older = {ref: v for ref, v in latest.items() if ref not in current_refs}
+        if not older:
+            return {}
         fresh = {it.point.id for it in items if it.result.revision == 0}
-        previous = q.retired_answers(conn, cl.id, fresh)
-        return ChecklistView(info, tuple(items), upgrade, changed, previous)
+        out: dict[str, Result] = {}
+        for ref, (pid, h) in point_ids_of(conn, older).items():
+            v = older[ref]
+            if pid in fresh and (pid not in out or (out[pid].updated_at or v.at) <= v.at):
+                out[pid] = Result(pid, h, v.status, v.note, v.at, v.actor, v.rev)
+        return out
 
     def upgrade(self, checklist_id: ChecklistId) -> UpgradeReport:
         """Move a checklist to the current catalog.
 
-        An answer carries forward only where the point's content hash is unchanged; answers to changed
-        or removed points are retired (kept, with their history), never deleted.
+        An answer carries forward only where the point's content is unchanged (same content, same
+        ref); answers to changed or removed points stay with the content they were given to, with
+        their history, and are shown as the previous answer until the point is answered again.
         """
         self._policy.check_case(CaseAction.UPGRADE, checklist_id=checklist_id)
         fp = self._catalogs.register()
-        now = datetime.now()
         with self._db.writing() as conn:
             cl = q.checklist_by_id(conn, checklist_id)
             if cl is None:
                 raise NotFound(f"清单 {checklist_id} 不存在")
-            new_points = {p.id: p for p in self._catalogs.catalog.stage(Stage(cl.stage)).points}
-            active = {row.point_id: row for row in q.active_rows(conn, checklist_id)}
-            carried = [pid for pid, row in active.items()
-                       if pid in new_points and new_points[pid].content_hash == row.point_hash]
-            changed = [pid for pid in active if pid in new_points and pid not in carried]
-            retired = [pid for pid in active if pid not in new_points]
-            added = [pid for pid in new_points if pid not in active]
-            q.retire_answers(conn, [active[pid].id for pid in changed + retired], now)
-            case = case_by_id(conn, cl.case_id)
-            assert case is not None
-            fresh = [p for pid, p in new_points.items() if pid not in carried]
-            q.insert_unanswered(conn, checklist_id, fresh, _settled(case.profile, fresh))
+            stage = Stage(cl.stage)
+            old = {p.id: p.content_hash for p in self._catalogs.points_of(conn, cl.catalog_fingerprint, stage)}
+            new = {p.id: p.content_hash for p in self._catalogs.catalog.stage(stage).points}
             q.set_catalog(conn, checklist_id, fp)
-            recount_checklist(conn, checklist_id)
-        return UpgradeReport(tuple(carried), tuple(changed), tuple(added), tuple(retired))
-
-
-def _settled(profile: CaseProfile, points: Iterable[RiskPoint]) -> set[str]:
-    """The points that cannot apply to a case of this kind, procedure and 程序."""
-    return {p.id for p in points if not profile.applies(p)}
+            moved = q.checklist_by_id(conn, checklist_id)
+            assert moved is not None
+            set_counts(conn, checklist_id, self._view(conn, moved).counts)
+        carried = tuple(pid for pid in new if old.get(pid) == new[pid])
+        changed = tuple(pid for pid in new if pid in old and old[pid] != new[pid])
+        added = tuple(pid for pid in new if pid not in old)
+        retired = tuple(pid for pid in old if pid not in new)
+        return UpgradeReport(carried, changed, added, retired)

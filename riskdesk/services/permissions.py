@@ -8,7 +8,9 @@ managing accounts (there are none: ``riskdesk server init`` makes the first). On
   承办人 text is their 姓名;
 - 庭长 reads the cases of their 庭室 and their own, and changes only their own;
 - 审管办 reads every case and changes none;
-- 信息技术管理员 manages accounts, 庭室 and the court's name, and reads no case content.
+- 信息技术管理员 manages accounts, 庭室 and the court's name, and reads no case content;
+- a checklist is submitted (and withdrawn) by whoever may change the case, and approved or returned by
+  the 庭长 of the case's 庭室 unless it is a case they handle themselves.
 
 The window only hides what this policy would refuse; the refusal itself is here.
 """
@@ -44,6 +46,7 @@ class Action(enum.Enum):
     MANAGE_USERS = "管理用户账户"
     MANAGE_DEPARTMENTS = "添加庭室"
     LIST_DEPARTMENTS = "查看庭室"
+    VERIFY_AUDIT = "校验审计记录"
 
 
 class CaseAction(enum.Enum):
@@ -57,6 +60,8 @@ class CaseAction(enum.Enum):
     ANSWER = "填写核查结果"
     UPGRADE = "升级核查清单"
     ASSIGN = "分配案件"
+    SUBMIT = "提交或撤回清单"
+    REVIEW = "审核清单（通过或退回）"
 
     @property
     def writes(self) -> bool:
@@ -64,14 +69,15 @@ class CaseAction(enum.Enum):
 
 
 _WORKERS = frozenset({Action.READ_CASES, Action.CREATE_CASES, Action.IMPORT_CASES, Action.STATISTICS,
-                      Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS})
+                      Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT})
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.ASSISTANT: _WORKERS,
     Role.JUDGE: _WORKERS,
     Role.DIVISION_HEAD: _WORKERS,
-    Role.MANAGEMENT: frozenset({Action.READ_CASES, Action.STATISTICS, Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS}),
+    Role.MANAGEMENT: frozenset({Action.READ_CASES, Action.STATISTICS, Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS,
+                                Action.VERIFY_AUDIT}),
     Role.ADMIN: frozenset({Action.PRINT_CATALOG, Action.SET_COURT, Action.MANAGE_USERS, Action.MANAGE_DEPARTMENTS,
-                           Action.LIST_DEPARTMENTS}),
+                           Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT}),
 }
 SINGLE_SEAT_REFUSED = frozenset({Action.MANAGE_USERS})
 _HINTS = {
@@ -99,9 +105,18 @@ def change_scope(account: Account) -> CaseScope:
     return _NOTHING
 
 
+def review_scope(account: Account) -> CaseScope:
+    """The cases whose checklists the account reviews: a 庭长's 庭室 (less their own, see check_case)."""
+    if account.role is Role.DIVISION_HEAD and account.department_id is not None:
+        return CaseScope(department_id=account.department_id)
+    return _NOTHING
+
+
 def _why(role: Role, action: CaseAction) -> str:
     if role is Role.ADMIN:
         return "信息技术管理员只管理用户和庭室，不查看案件内容"
+    if action is CaseAction.REVIEW:
+        return "庭长审核本庭室他人承办案件的清单，不审核自己承办的" if role is Role.DIVISION_HEAD else "清单由庭长审核"
     if role is Role.MANAGEMENT:
         return "审管办只能查看案件，不能修改"
     if role is Role.DIVISION_HEAD:
@@ -165,13 +180,18 @@ class Policy:
         account = self.account()
         if account is None:
             return
-        scope = change_scope(account) if action.writes else read_scope(account)
+        review = action is CaseAction.REVIEW
+        scope = review_scope(account) if review else change_scope(account) if action.writes else read_scope(account)
         if scope.everything:
             return
         if scope.nothing:
             raise PermissionDenied(f"{_who(account)}无权{action.value}：{_why(account.role, action)}")
         with self._db.reading() as conn:
             found = case_access(conn, scope, case_id=case_id, case_no=case_no, checklist_id=checklist_id)
+            if review and found is not None and found[1]:  # a 庭长 does not review the cases they handle
+                own = case_access(conn, change_scope(account), case_id=case_id, case_no=case_no,
+                                  checklist_id=checklist_id)
+                found = (found[0], own is not None and not own[1])
         if found is not None and not found[1]:
             raise PermissionDenied(f"{_who(account)}无权{action.value}（{found[0]}）：{_why(account.role, action)}")
 
@@ -191,6 +211,11 @@ class Policy:
         self.require(Action.READ_CASES)
         account = self.account()
         return _EVERYTHING if account is None else read_scope(account)
+
+    def readable(self, conn: Connection, case_ids: list[CaseId]) -> set[CaseId]:
+        """Which of ``case_ids`` the acting person may read (inside the caller's transaction)."""
+        scope = self.read_scope()
+        return set(case_ids) if scope.everything else case_ids_in_scope(conn, scope, case_ids) if case_ids else set()
 
     def changeable(self, conn: Connection, case_ids: list[CaseId]) -> set[CaseId]:
         """Which of ``case_ids`` the acting person may change (inside the caller's transaction)."""

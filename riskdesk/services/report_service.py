@@ -85,8 +85,14 @@ class ReportService:
         catalog = svc.catalogs.catalog
         origin = tuple(OriginRiskLine(r.case_no, r.stage, r.point_id, _title(catalog, r.point_id), r.note)
                        for r in svc.cases.origin_risks(case))
+        signoffs = {}
+        for st in (p.stage for p in parts):
+            view = svc.checklists.existing(case.id, st)
+            assert view is not None
+            signoffs[st] = svc.signoff.signoff(view.info.id)
+        code = svc.verification.code_for(case.case_no).text()
         return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
-                          record_fingerprint(stages_t), origin)
+                          record_fingerprint(stages_t), origin, signoffs, code, not svc.session.actor.shared)
 
     # -- documents ---------------------------------------------------------------------------------
     def guidance_document(self, stage: Stage) -> Document:

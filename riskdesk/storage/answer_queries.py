@@ -1,7 +1,8 @@
-"""SQL of answering a point: the hot path of the product (one call per key press).
+"""SQL of answers: the hot path of the product (one call per key press).
 
-Statements are built once at import: building them per call cost more than the commit. Core
-statements only, no ORM unit of work. Each function runs inside the caller's transaction.
+An answer is the newest row of ``answer_versions`` for a checklist and a point's content (ref);
+saving adds a version at the end of the audit chain (storage.chain) and moves the checklist's kept
+counts. Statements are built once at import: building them per call cost more than the commit.
 """
 
 from __future__ import annotations
@@ -9,63 +10,86 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import Connection, bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, insert, select, update
 
-from riskdesk.domain.model import AnswerField, ChecklistId, HistoryEntry, StageCounts, Status
-from riskdesk.storage.schema import change_log, checklists, results
+from riskdesk.domain.model import ChecklistId, StageCounts, Status
+from riskdesk.domain.people import Actor
+from riskdesk.storage.chain import Link, append_version_at, from_stamp, stamp
+from riskdesk.storage.schema import answer_versions, checklists, people
 
-_R, _LOG, _CL = results, change_log, checklists
-STATUS_OF = {st.value: st for st in Status}  # a dict lookup; Status(value) costs ~10× more, per row
+_V, _CL = answer_versions, checklists
+# Status as stored in a version (settled is never stored: it follows from the case's kind).
+STATUS_CODE = {Status.UNREVIEWED: 0, Status.CLEAR: 1, Status.RISK: 2, Status.NA: 3}
+STATUS_OF_CODE = {code: status for status, code in STATUS_CODE.items()}
+_COUNTED = (Status.UNREVIEWED, Status.CLEAR, Status.RISK, Status.NA, Status.SETTLED)
 
 
-class StoredAnswer(NamedTuple):
-    """The active answer row of one point, as read before changing it."""
-
-    id: int
-    point_hash: str
-    status: str
+class Version(NamedTuple):
+    point_ref: int
+    rev: int
+    at: datetime
+    actor: str
+    status: Status
     note: str
-    updated_at: datetime | None
-    updated_by: str
-    revision: int
+    reason: str
 
 
-_SELECT_ANSWER = select(_R.c.id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
-                        _R.c.revision).where(_R.c.checklist_id == bindparam("cl"), _R.c.point_id == bindparam("pid"),
-                                             _R.c.retired_at.is_(None))
-_UPDATE = {
-    AnswerField.STATUS: update(_R).where(_R.c.id == bindparam("rid")).values(
-        status=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"),
-        revision=bindparam("rev")),
-    AnswerField.NOTE: update(_R).where(_R.c.id == bindparam("rid")).values(
-        note=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"), revision=bindparam("rev")),
-}
-_INSERT_LOG = insert(_LOG).values(at=bindparam("now"), who=bindparam("by"), result_id=bindparam("rid"),
-                                  field=bindparam("field"), old_value=bindparam("old"), new_value=bindparam("value"))
+VERSION_COLUMNS = (_V.c.point_ref, _V.c.rev, _V.c.at, people.c.name, _V.c.status, _V.c.note, _V.c.reason)
+NAMED_VERSIONS = _V.join(people, people.c.id == _V.c.actor_id)
+_LATEST = (select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS)
+           .where(_V.c.checklist_id == bindparam("cl"), _V.c.point_ref == bindparam("ref"))
+           .order_by(_V.c.rev.desc()).limit(1))
+_ALL_OF_CHECKLIST = select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS).where(_V.c.checklist_id == bindparam("cl")).order_by(
+    _V.c.point_ref, _V.c.rev)
+_PERSON = select(people.c.id).where(people.c.name == bindparam("name"), people.c.login == bindparam("login"),
+                                    people.c.role == bindparam("role"))
 # Moves one answer between the per-status counts kept on the checklist.
 _MOVE_COUNT = update(_CL).where(_CL.c.id == bindparam("cl")).values(
     {f"n_{st.value}": _CL.c[f"n_{st.value}"] + case((bindparam("new") == st.value, 1), else_=0)
-     - case((bindparam("old") == st.value, 1), else_=0) for st in Status}
+     - case((bindparam("old") == st.value, 1), else_=0) for st in _COUNTED}
 )
-_COUNTS = select(*(_CL.c[f"n_{st.value}"] for st in Status)).where(_CL.c.id == bindparam("cl"))
+_COUNTS = select(*(_CL.c[f"n_{st.value}"] for st in _COUNTED)).where(_CL.c.id == bindparam("cl"))
 _REMEMBER = update(_CL).where(_CL.c.id == bindparam("cl"), _CL.c.last_point_id != bindparam("pid")).values(
     last_point_id=bindparam("pid"))
 
 
-def stored_answer(conn: Connection, checklist_id: ChecklistId, point_id: str) -> StoredAnswer | None:
-    row = conn.execute(_SELECT_ANSWER, {"cl": checklist_id, "pid": point_id}).first()
-    return None if row is None else StoredAnswer(*row)
+def to_version(row: tuple[int, int, int, str, int, str, str]) -> Version:
+    ref, rev, at, actor, status, note, reason = row
+    return Version(ref, rev, from_stamp(at), actor, STATUS_OF_CODE[status], note, reason)
 
 
-def write_answer(conn: Connection, checklist_id: ChecklistId, row: StoredAnswer, field: AnswerField, value: str,
-                 by: str, now: datetime) -> None:
-    """Change one part of an answer, log the change, and keep the checklist's counts in step."""
-    old = row.status if field is AnswerField.STATUS else row.note
-    conn.execute(_UPDATE[field], {"rid": row.id, "value": value, "now": now, "by": by, "rev": row.revision + 1})
-    conn.execute(_INSERT_LOG, {"now": now, "by": by, "rid": row.id, "field": field.value, "old": old,
-                               "value": value})
-    if field is AnswerField.STATUS:
-        conn.execute(_MOVE_COUNT, {"cl": checklist_id, "old": old, "new": value})
+def latest_version(conn: Connection, checklist_id: ChecklistId, point_ref: int) -> Version | None:
+    row = conn.execute(_LATEST, {"cl": checklist_id, "ref": point_ref}).first()
+    return None if row is None else to_version(tuple(row))
+
+
+def versions_of(conn: Connection, checklist_id: ChecklistId) -> list[Version]:
+    """Every version of every answer of a checklist, by point content and revision."""
+    return [to_version(tuple(row)) for row in conn.execute(_ALL_OF_CHECKLIST, {"cl": checklist_id})]
+
+
+def person_id(conn: Connection, actor: Actor) -> int:
+    """The number that stands for this person in answer versions (made on first use)."""
+    key = {"name": actor.name, "login": actor.login, "role": actor.role.value if actor.role else ""}
+    found = conn.execute(_PERSON, key).scalar()
+    if found is None:
+        found = conn.execute(insert(people).values(key)).inserted_primary_key[0]  # type: ignore[index]
+    return int(found)
+
+
+def add_version(conn: Connection, link: Link, checklist_id: ChecklistId, point_ref: int, rev: int, at: datetime,
+                actor: Actor, status: Status, note: str, reason: str = "") -> None:
+    """Append a version at ``link`` (taken before the answer was read, so no one wrote in between)."""
+    append_version_at(conn, link, {
+        "checklist_id": checklist_id, "point_ref": point_ref, "rev": rev, "at": stamp(at),
+        "actor_id": person_id(conn, actor), "actor": actor.name, "actor_login": actor.login,
+        "actor_role": actor.role.value if actor.role else "", "status": STATUS_CODE[status], "note": note,
+        "reason": reason})
+
+
+def move_count(conn: Connection, checklist_id: ChecklistId, old: Status, new: Status) -> None:
+    if old is not new:
+        conn.execute(_MOVE_COUNT, {"cl": checklist_id, "old": old.value, "new": new.value})
 
 
 def checklist_counts(conn: Connection, checklist_id: ChecklistId) -> StageCounts:
@@ -74,34 +98,21 @@ def checklist_counts(conn: Connection, checklist_id: ChecklistId) -> StageCounts
     return StageCounts.from_kept(unreviewed, clear, risk, na, settled)
 
 
+def set_counts(conn: Connection, checklist_id: ChecklistId, counts: StageCounts) -> None:
+    """After a change that moves many points at once (a catalog upgrade, a case's kind or 程序 changed)."""
+    conn.execute(update(_CL).where(_CL.c.id == checklist_id).values(
+        n_unreviewed=counts.unreviewed, n_clear=counts.clear, n_risk=counts.risk, n_na=counts.na,
+        n_settled=counts.settled))
+
+
 def remember_position(conn: Connection, checklist_id: ChecklistId, point_id: str) -> None:
     conn.execute(_REMEMBER, {"cl": checklist_id, "pid": point_id})
 
 
-def recount_checklist(conn: Connection, checklist_id: ChecklistId) -> None:
-    """Recompute a checklist's per-status counts from its active results (after bulk changes)."""
-    r = _R.c
-    rows = conn.execute(
-        select(r.status, func.count()).where(r.checklist_id == checklist_id, r.retired_at.is_(None)).group_by(r.status)
-    )
-    counts: dict[str, int] = {str(status): int(n) for status, n in rows}
-    conn.execute(update(_CL).where(_CL.c.id == checklist_id).values(
-        {f"n_{st.value}": counts.get(st.value, 0) for st in Status}))
-
-
-def revision_zero_points(conn: Connection, checklist_id: ChecklistId) -> set[str]:
-    """Points of the checklist nobody has answered yet."""
-    r = _R.c
-    return set(conn.execute(select(r.point_id).where(r.checklist_id == checklist_id, r.retired_at.is_(None),
-                                                     r.revision == 0)).scalars())
-
-
-def answer_history(conn: Connection, checklist_id: ChecklistId, point_id: str) -> list[HistoryEntry]:
-    g = _LOG.c
-    rows = conn.execute(
-        select(g.at, g.who, g.field, g.old_value, g.new_value)
-        .join(_R, _R.c.id == g.result_id)
-        .where(_R.c.checklist_id == checklist_id, _R.c.point_id == point_id)
-        .order_by(g.id)
-    )
-    return [HistoryEntry(at, who, AnswerField(field), old, new) for at, who, field, old, new in rows]
+def point_versions(conn: Connection, checklist_id: ChecklistId, refs: list[int]) -> list[Version]:
+    """The versions of one point (all its contents over catalog changes), in the order they were made."""
+    if not refs:
+        return []
+    rows = conn.execute(select(*VERSION_COLUMNS).select_from(NAMED_VERSIONS)
+                        .where(_V.c.checklist_id == checklist_id, _V.c.point_ref.in_(refs)).order_by(_V.c.seq))
+    return [to_version(tuple(row)) for row in rows]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, and_, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Row, Select, bindparam, insert, or_, select, update
 
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
-from riskdesk.storage.schema import cases, checklists, departments, results
+from riskdesk.storage.schema import cases, checklists, departments
 
 CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at,
                 cases.c.type_code, cases.c.track, cases.c.origin_case_no, cases.c.filed_on,
@@ -90,19 +90,6 @@ def add_department(conn: Connection, name: str) -> int:
 def department_names(conn: Connection) -> list[str]:
     return [str(n) for n in conn.execute(select(departments.c.name).where(departments.c.active.is_(True))
                                          .order_by(departments.c.name)).scalars()]
-
-
-def open_risks(conn: Connection, case_no: str) -> list[tuple[str, str, str, str]]:
-    """(case_no, stage, point_id, note) of every active 存在风险 answer of the case ``case_no``."""
-    c, cl, r = cases.c, checklists.c, results.c
-    rows = conn.execute(
-        select(c.case_no, cl.stage, r.point_id, r.note)
-        .select_from(cases.join(checklists, cl.case_id == c.id).join(
-            results, and_(r.checklist_id == cl.id, r.retired_at.is_(None))))
-        .where(c.case_no == case_no, r.status == "risk")
-        .order_by(cl.stage, r.point_id)
-    )
-    return [(a, b, d, e) for a, b, d, e in rows]
 
 
 def _like(term: str) -> str:

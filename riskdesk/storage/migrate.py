@@ -13,8 +13,8 @@ from sqlalchemy import inspect, text
 from riskdesk.storage.backup import pre_migration_backup
 from riskdesk.storage.db import Database, DatabaseError
 
-SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0006")
+SCHEMA_HEAD = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

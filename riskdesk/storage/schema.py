@@ -14,12 +14,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
     UniqueConstraint,
-    text,
 )
 
 metadata = MetaData()
@@ -97,6 +98,9 @@ catalog_points = Table(
     Column("content_hash", String(64), primary_key=True),
     Column("point_id", String(16), nullable=False),
     Column("content_json", Text, nullable=False),
+    # A small number standing for the content hash: answers refer to a point by it (4 bytes, not 64).
+    Column("ref", Integer, nullable=True),
+    Index("uq_catalog_points_ref", "ref", unique=True),
 )
 
 # Which points, in which order and under which node, a catalog version has per stage.
@@ -128,46 +132,49 @@ checklists = Table(
     Column("n_risk", Integer, nullable=False, default=0),
     Column("n_na", Integer, nullable=False, default=0),
     Column("n_settled", Integer, nullable=False, default=0),
+    Column("state", String(16), nullable=False, default="draft"),  # domain.signoff.ChecklistState
     UniqueConstraint("case_id", "stage"),
     Index("ix_checklists_case", "case_id"),
+    Index("ix_checklists_state", "state"),
 )
 
-# A reviewer's answer. Never deleted: a point dropped or changed by a newer catalog is retired.
-results = Table(
-    "results", metadata,
+# Who answered, stored once: a version names its author by this number (the chain hashes the name).
+people = Table(
+    "people", metadata,
     Column("id", Integer, primary_key=True),
-    Column("checklist_id", Integer, ForeignKey("checklists.id", ondelete="RESTRICT"), nullable=False),
-    Column("point_id", String(16), nullable=False),
-    Column("point_hash", String(64), nullable=False),
-    Column("status", String(16), nullable=False, default="unreviewed"),
+    Column("name", String(500), nullable=False),
+    Column("login", String(64), nullable=False, default=""),
+    Column("role", String(32), nullable=False, default=""),
+    UniqueConstraint("name", "login", "role", name="uq_people"),
+)
+
+# Every version of every answer, never changed or deleted: the answer a screen shows is a point's
+# newest version (``rev``); no version means unreviewed (or, for a point the case's kind excludes,
+# settled by case type). A version refers to the point's *content* (``point_ref``), so after a catalog
+# change the answers to the old content stay where they are and the changed point starts afresh.
+# Kept small on purpose (a fully answered case is ~10 KB): integer time stamps and status codes, and
+# on SQLite the rows clustered by checklist (no rowid, no separate index).
+answer_versions = Table(
+    "answer_versions", metadata,
+    Column("checklist_id", Integer, ForeignKey("checklists.id", ondelete="RESTRICT"), primary_key=True,
+           autoincrement=False),
+    Column("point_ref", Integer, primary_key=True, autoincrement=False),  # catalog_points.ref
+    Column("rev", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),  # place in the audit chain, shared with ``events``
+    Column("at", Integer, nullable=False),  # seconds since 1970-01-01 of the local wall-clock time
+    Column("actor_id", Integer, ForeignKey("people.id", ondelete="RESTRICT"), nullable=False),
+    Column("status", SmallInteger, nullable=False),  # 0 unreviewed, 1 clear, 2 risk, 3 not applicable
     Column("note", Text, nullable=False, default=""),
-    Column("updated_at", DateTime, nullable=True),
-    Column("updated_by", String(500), nullable=False, default=""),
-    Column("revision", Integer, nullable=False, default=0),
-    Column("retired_at", DateTime, nullable=True),
-    Index("uq_results_active_point", "checklist_id", "point_id", unique=True,
-          sqlite_where=text("retired_at IS NULL")),
-    Index("ix_results_checklist_status", "checklist_id", "status"),
+    Column("reason", Text, nullable=False, default=""),  # why an approved answer was changed
+    Column("tag", LargeBinary(8), nullable=False),  # the chain hash after this entry, first 8 bytes
+    sqlite_with_rowid=False,
 )
 
-# Append-only history: who changed which answer, when, from what to what.
-change_log = Table(
-    "change_log", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("at", DateTime, nullable=False),
-    Column("who", String(500), nullable=False),
-    Column("result_id", Integer, ForeignKey("results.id", ondelete="RESTRICT"), nullable=False),
-    Column("field", String(16), nullable=False),
-    Column("old_value", Text, nullable=False),
-    Column("new_value", Text, nullable=False),
-    Index("ix_change_log_result", "result_id"),
-)
-
-# The audit record: every change to a case, an answer or a checklist's state, append-only and
-# hash-chained (each entry's hash covers its content and the previous entry's hash; see storage.events).
+# The audit record besides answers: changes to cases and checklist states (and later findings),
+# append-only. With ``answer_versions`` it forms one hash chain ordered by ``seq`` (see storage.chain).
 events = Table(
     "events", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=False),  # contiguous: a gap is a deleted entry
+    Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("at", DateTime, nullable=False),
     Column("actor", String(500), nullable=False),
     Column("actor_login", String(64), nullable=False, default=""),
@@ -180,18 +187,24 @@ events = Table(
     Column("old_value", Text, nullable=False, default=""),
     Column("new_value", Text, nullable=False, default=""),
     Column("reason", Text, nullable=False, default=""),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False),
+    Column("tag", LargeBinary(8), nullable=False),
     Index("ix_events_case", "case_id"),
     Index("ix_events_checklist", "checklist_id", "point_id"),
 )
 
-# One row (id 1): the newest event's id and hash. Every append updates it in the same transaction,
-# which serialises appends (a row lock on PostgreSQL, the write lock on SQLite).
+# One row (id 1): the newest entry's number and full chain hash. Every append updates it in the same
+# transaction, which serialises appends (a row lock on PostgreSQL, the write lock on SQLite).
 chain_head = Table(
     "chain_head", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("event_id", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# The full chain hash at every CHECKPOINT_EVERY-th entry (storage.chain): entries keep only 8 bytes of it.
+chain_checkpoints = Table(
+    "chain_checkpoints", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("hash", String(64), nullable=False),
 )
 

@@ -46,24 +46,28 @@ def _check(db_path: Path, known: Known, notes: set[str], checklist_id: int) -> N
     conn = sqlite3.connect(db_path)  # runs WAL recovery, as the next start of RiskDesk would
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        rows = {pid: (status, note, rev) for pid, status, note, rev in conn.execute(
-            "SELECT point_id, status, note, revision FROM results WHERE checklist_id=? AND retired_at IS NULL",
-            (checklist_id,))}
+        codes = {0: "unreviewed", 1: "clear", 2: "risk", 3: "na"}
+        rows = {pid: (codes[status], note, rev) for pid, status, note, rev in conn.execute(
+            "SELECT p.point_id, v.status, v.note, v.rev FROM answer_versions v JOIN catalog_points p "
+            "ON p.ref = v.point_ref WHERE v.checklist_id=? ORDER BY v.rev", (checklist_id,))}  # newest rev last
         for pid, fields in known.items():
-            status, note, rev = rows[pid]
+            status, note, rev = rows.get(pid, ("unreviewed", "", 0))  # never changed: no version
             now = {"status": status, "note": note}
             for field, (value, at) in fields.items():
                 assert rev >= at, (pid, field, rev, at)
                 if rev == at:  # nothing newer was committed after this report
                     assert now[field] == value, (pid, field, now, value)
         # Every reported note is in the append-only history.
-        logged = {v for (v,) in conn.execute("SELECT new_value FROM change_log WHERE field='note'")}
+        logged = {v for (v,) in conn.execute("SELECT note FROM answer_versions")}
         assert notes <= logged, sorted(notes - logged)[:5]
-        # One transaction per change: revision and history always move together.
+        # One transaction per change: versions are numbered without gaps, and the audit chain holds.
         skew = conn.execute(
-            "SELECT r.point_id, r.revision, count(l.id) FROM results r LEFT JOIN change_log l ON l.result_id=r.id "
-            "WHERE r.checklist_id=? GROUP BY r.id HAVING r.revision != count(l.id)", (checklist_id,)).fetchall()
+            "SELECT point_ref, max(rev), count(*) FROM answer_versions WHERE checklist_id=? GROUP BY point_ref "
+            "HAVING max(rev) != count(*)", (checklist_id,)).fetchall()
         assert skew == []
+        head = conn.execute("SELECT seq FROM chain_head").fetchone()[0]
+        entries = conn.execute("SELECT (SELECT count(*) FROM answer_versions) + (SELECT count(*) FROM events)")
+        assert entries.fetchone()[0] == head
     finally:
         conn.close()
 

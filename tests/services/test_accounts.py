@@ -251,7 +251,7 @@ def test_hashes_differ_and_verify() -> None:
 def test_an_admins_changes_are_in_the_audit_record_without_passwords(services: Services) -> None:
     from sqlalchemy import select
 
-    from riskdesk.storage.events import verify_chain
+    from riskdesk.storage.chain import verify as verify_chain
     from riskdesk.storage.schema import events
 
     make_shared(services)

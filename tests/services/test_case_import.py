@@ -12,7 +12,9 @@ from riskdesk.domain.case_kind import Track
 from riskdesk.domain.events import EventKind
 from riskdesk.services import Services
 from riskdesk.services.case_import import ImportFileError, ImportRefused, Outcome
-from riskdesk.storage.events import case_events, chain_tip, verify_chain
+from riskdesk.storage.chain import tip as chain_tip
+from riskdesk.storage.chain import verify as verify_chain
+from riskdesk.storage.events import case_events
 from tests.safety.helpers import table_hash
 from tests.sheet_files import HEADERS, write_csv, write_xlsx
 

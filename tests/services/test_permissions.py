@@ -3,7 +3,8 @@
 Y: the call is allowed; N: it raises PermissionDenied. Any other outcome fails the test. Each column
 runs on its own fresh database (the ``services`` fixture, whatever back end it is), set up the same
 way: case A is 王法官's (民一庭, 李助理 assigned, 立案 started and one answer given), case B is
-陈法官's (民二庭, 立案 started), case F is 王法官's with no checklist yet.
+陈法官's (民二庭, 立案 started), case F is 王法官's with no checklist yet; S, T and U are 王法官's with
+立案 fully answered, T and U submitted for review by 王法官 (by 李助理 on the single seat, where 王法官 acts).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from riskdesk.domain.model import CaseId, ChecklistId, SettingKey, Stage, Status
 from riskdesk.domain.people import Role
+from riskdesk.domain.signoff import ChecklistState
 from riskdesk.services import CaseQuery, Services
 from riskdesk.services.case_fields import CaseInput
 from riskdesk.services.errors import PermissionDenied
@@ -63,6 +65,21 @@ auth.enable_user              N      N         N     N             N          Y
 auth.reset_password           N      N         N     N             N          Y
 auth.add_department           Y      N         N     N             N          Y
 auth.list_departments         Y      Y         Y     Y             Y          Y
+checklists.view_by_id(A)      Y      Y         Y     Y             Y          N
+checklists.open_risks(B)      Y      N         N     N             Y          N
+checklists.open_risks(B;A)    Y      Y         Y     Y             Y          N
+signoff.signoff(A)            Y      Y         Y     Y             Y          N
+signoff.changes_since_return  Y      Y         Y     Y             Y          N
+signoff.waiting               Y      Y         Y     Y             Y          N
+signoff.submit(S)             Y      Y         Y     N             N          N
+signoff.withdraw(S)           Y      Y         Y     N             N          N
+signoff.approve(T)            Y      N         N     Y             N          N
+signoff.return(U)             Y      N         N     Y             N          N
+audit.verify                  Y      Y         Y     Y             Y          Y
+audit.case_log(A)             Y      Y         Y     Y             Y          N
+audit.case_log(B)             Y      N         N     N             Y          N
+verification.code_for(A)      Y      Y         Y     Y             Y          N
+verification.check(A)         Y      Y         Y     Y             Y          N
 auth.change_password          N      Y         Y     Y             Y          Y
 """
 
@@ -75,6 +92,21 @@ class World:
     cl_a: ChecklistId
     cl_b: ChecklistId
     sheet: Path
+    s: ChecklistId
+    t: ChecklistId
+    u: ChecklistId
+    code: str
+
+
+def _complete(svc: Services, case_no: str) -> ChecklistId:
+    """A case of 王法官's with every 立案 point answered (无风险): ready to submit."""
+    case = svc.cases.create(CaseInput(case_no, judge="王法官", department="民一庭"))
+    if svc.session.shared:
+        svc.cases.assign(case.id, "li")
+    view = svc.checklists.open(case.id, Stage.FILING)
+    for item in view.items:
+        svc.answers.set_status(view.info.id, item.point.id, Status.CLEAR)
+    return view.info.id
 
 
 def _setup(services: Services, column: str, tmp_path: Path) -> tuple[Services, World]:
@@ -96,8 +128,16 @@ def _setup(services: Services, column: str, tmp_path: Path) -> tuple[Services, W
     chen.answers.set_status(cl_b, "LA-001", Status.RISK)
     sheet = tmp_path / "导入.csv"
     sheet.write_text("案号,案由\n（2024）内0602民初102号,买卖合同纠纷\n", encoding="utf-8")
+    s, t, u = (_complete(wang, f"（2024）内0602民初{n}号") for n in (4, 5, 6))
+    if column == "single":  # the approver is someone else than the submitter
+        services.session.act_as("李助理")
+    wang.signoff.submit(t)
+    wang.signoff.submit(u)
+    if column == "single":
+        services.session.act_as(None)
+    code = wang.verification.code_for(A).text()
     actor = services if column == "single" else signed_in(services, LOGIN_OF_ROLE[Role(column)])
-    return actor, World(a, b, f, cl_a, cl_b, sheet)
+    return actor, World(a, b, f, cl_a, cl_b, sheet, s, t, u, code)
 
 
 def _import(s: Services, w: World) -> object:
@@ -142,6 +182,21 @@ CALLS: dict[str, Callable[[Services, World], Any]] = {
     "auth.reset_password": lambda s, w: s.auth.reset_password("chen", "Chongzhi-mima-2"),
     "auth.add_department": lambda s, w: s.auth.add_department("执行局"),
     "auth.list_departments": lambda s, w: s.auth.list_departments(),
+    "checklists.view_by_id(A)": lambda s, w: s.checklists.view_by_id(w.cl_a),
+    "checklists.open_risks(B)": lambda s, w: s.checklists.open_risks(w.b),
+    "checklists.open_risks(B;A)": lambda s, w: s.checklists.open_risks(w.b, w.a),
+    "signoff.signoff(A)": lambda s, w: s.signoff.signoff(w.cl_a),
+    "signoff.changes_since_return": lambda s, w: s.signoff.changes_since_return(w.cl_a),
+    "signoff.waiting": lambda s, w: s.signoff.waiting(ChecklistState.SUBMITTED),
+    "signoff.submit(S)": lambda s, w: s.signoff.submit(w.s),
+    "signoff.withdraw(S)": lambda s, w: s.signoff.withdraw(w.s),
+    "signoff.approve(T)": lambda s, w: s.signoff.approve(w.t, "同意"),
+    "signoff.return(U)": lambda s, w: s.signoff.return_(w.u, "请补充备注"),
+    "audit.verify": lambda s, w: s.audit.verify(),
+    "audit.case_log(A)": lambda s, w: s.audit.case_log(A),
+    "audit.case_log(B)": lambda s, w: s.audit.case_log(B),
+    "verification.code_for(A)": lambda s, w: s.verification.code_for(A),
+    "verification.check(A)": lambda s, w: s.verification.check(w.code),
     "auth.change_password": lambda s, w: s.auth.change_password(PASSWORD, "Xin-mima-2024"),
 }
 

@@ -79,11 +79,12 @@ def test_upgrade_from_previous_revision_keeps_every_row(tmp_path: Path) -> None:
     assert backup is not None and backup.exists() and "pre-migration-0001" in backup.name
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT case_no, parties FROM cases").all() == [("（2023）内0602民初1号", "张三诉李四")]
-        assert conn.exec_driver_sql("SELECT status, note, updated_by, revision FROM results").all() == [
-            ("risk", "材料不全", "王法官", 3)
+        # An answer from before the change log: one version with its last state.
+        assert conn.exec_driver_sql("SELECT status, note, name, rev FROM answer_versions JOIN people "
+                                    "ON people.id = actor_id").all() == [
+            (2, "材料不全", "王法官", 1)
         ]
         assert conn.exec_driver_sql("SELECT value FROM settings WHERE key='court'").scalar() == "东胜区人民法院"
-        assert conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar() == 0
     db.close()
     # The backup is the database as it was before the migration.
     old = sqlite3.connect(backup)
@@ -112,7 +113,7 @@ def test_upgrade_to_0003_fills_the_kept_counts(tmp_path: Path) -> None:
     raw.commit()
     raw.close()
     db = Database(_url(path))
-    migrate.upgrade(db)
+    migrate.upgrade(db, "0003")
     with db.engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT n_unreviewed, n_clear, n_risk, n_na FROM checklists").one()
     assert tuple(row) == (1, 1, 2, 0)  # the retired answer is not counted

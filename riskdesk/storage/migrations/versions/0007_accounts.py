@@ -1,7 +1,7 @@
 """Accounts for a shared database: users, case assignments, and each case's owning account.
 
-Revision ID: 0006
-Revises: 0004 (re-pointed to 0005 when the answer-storage rewrite lands)
+Revision ID: 0007
+Revises: 0006
 
 A database without a row in ``users`` stays single-seat exactly as before: nothing here changes
 an existing row. ``cases.owner_user_id`` starts empty; cases from before accounts belong to the
@@ -11,8 +11,8 @@ judge whose 姓名 equals their 承办人 text (see services.permissions).
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0004"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,207 @@
+"""The audit chain: every answer version and every event, in one order, each hashed onto the one before.
+
+``h(n) = sha256(h(n-1) ‖ canonical content of entry n)`` with ``h(0)`` = 32 zero bytes. An entry keeps
+the first 8 bytes of its ``h(n)`` (its *tag*, enough to say which entry no longer fits), every
+CHECKPOINT_EVERY-th ``h(n)`` is kept whole in ``chain_checkpoints``, and the newest in ``chain_head``.
+Changing an entry's content, deleting one or slipping one in with plain SQL therefore breaks the
+chain from that entry on, and :func:`verify` names the first entry that does not fit; forging a
+consistent chain would mean breaking SHA-256, because the full hashes it would have to match are
+kept. Appends lock the head row, so they are serialised (numbers are contiguous).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from riskdesk.storage.schema import answer_versions, chain_checkpoints, chain_head, events, people
+
+GENESIS = "0" * 64
+TAG_BYTES = 8
+CHECKPOINT_EVERY = 256
+_EPOCH = datetime(1970, 1, 1)
+
+
+def stamp(at: datetime) -> int:
+    """A wall-clock time as whole seconds (how answer versions store time: 4 bytes, not 26)."""
+    return int((at - _EPOCH).total_seconds())
+
+
+def from_stamp(value: int) -> datetime:
+    from datetime import timedelta
+
+    return _EPOCH + timedelta(seconds=value)
+
+
+def version_content(row: Any) -> list[Any]:
+    return ["v", row.seq, row.checklist_id, row.point_ref, row.rev, row.at, row.actor, row.actor_login,
+            row.actor_role, row.status, row.note, row.reason]
+
+
+def event_content(row: Any) -> list[Any]:
+    at = row.at.isoformat(sep=" ", timespec="microseconds") if isinstance(row.at, datetime) else str(row.at)
+    return ["e", row.seq, at, row.actor, row.actor_login, row.actor_role, row.kind, row.case_id, row.checklist_id,
+            row.point_id, row.field, row.old_value, row.new_value, row.reason]
+
+
+def next_hash(prev_hex: str, content: list[Any]) -> str:
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(bytes.fromhex(prev_hex) + canonical).hexdigest()
+
+
+@dataclass
+class Link:
+    """A place in the chain, taken under the head's lock: fill in the row, then ``seal`` it."""
+
+    seq: int
+    prev: str
+
+
+class _Row:
+    """Attribute access over a dict, so one content function serves stored rows and new ones."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+def take(conn: Connection) -> Link:
+    """Lock the head and reserve the next number (inside the caller's write transaction)."""
+    head = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)
+                        .with_for_update()).one()
+    return Link(int(head.seq) + 1, str(head.hash))
+
+
+def seal(conn: Connection, link: Link, content: list[Any]) -> bytes:
+    """Move the head past ``link``'s entry; returns the entry's tag."""
+    full = next_hash(link.prev, content)
+    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=link.seq, hash=full))
+    if link.seq % CHECKPOINT_EVERY == 0:
+        conn.execute(insert(chain_checkpoints).values(seq=link.seq, hash=full))
+    return bytes.fromhex(full)[:TAG_BYTES]
+
+
+_VERSION_COLUMNS = {c.name for c in answer_versions.columns}
+
+
+def append_version_at(conn: Connection, link: Link, values: dict[str, Any]) -> None:
+    """Insert an answer version (without seq and tag) at the place ``take`` reserved.
+
+    ``values`` carries the author's name, login and role besides ``actor_id``: they are hashed
+    (a renamed person breaks the chain) but stored once, in ``people``.
+    """
+    row = {**values, "seq": link.seq}
+    row["tag"] = seal(conn, link, version_content(_Row(row)))
+    conn.execute(insert(answer_versions).values({k: v for k, v in row.items() if k in _VERSION_COLUMNS}))
+
+
+def append_event_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
+    """Insert events (without seq and tag) at the end of the chain, in one statement (an import adds thousands)."""
+    _append_many(conn, many, event_content, events)
+
+
+def append_version_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
+    """Insert answer versions (without seq and tag; with the author's name, see append_version_at)."""
+    _append_many(conn, many, version_content, answer_versions)
+
+
+def _append_many(conn: Connection, many: list[dict[str, Any]], content: Any, table: Any) -> None:
+    columns = {c.name for c in table.columns}
+    if not many:
+        return
+    link = take(conn)
+    rows, checkpoints, prev, seq = [], [], link.prev, link.seq
+    for values in many:
+        row = {**values, "seq": seq}
+        full = next_hash(prev, content(_Row(row)))
+        row["tag"] = bytes.fromhex(full)[:TAG_BYTES]
+        rows.append({k: v for k, v in row.items() if k in columns})
+        if seq % CHECKPOINT_EVERY == 0:
+            checkpoints.append({"seq": seq, "hash": full})
+        prev, seq = full, seq + 1
+    conn.execute(insert(table), rows)
+    if checkpoints:
+        conn.execute(insert(chain_checkpoints), checkpoints)
+    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=seq - 1, hash=prev))
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    ok: bool
+    checked: int
+    first_bad: int | None = None  # the number of the first entry that was changed, deleted or inserted
+    problem: str = ""
+    where: str = ""  # what that entry is about (case, point), when it can be said
+
+
+_V, _E = answer_versions.c, events.c
+
+
+def _stream(conn: Connection, batch: int = 20_000) -> Iterator[tuple[int, str, Any]]:
+    """Every entry of both tables in chain order (two sorted streams merged)."""
+
+    named = select(answer_versions, people.c.name.label("actor"), people.c.login.label("actor_login"),
+                   people.c.role.label("actor_role")).join(people, people.c.id == _V.actor_id)
+
+    def versions() -> Iterator[tuple[int, str, Any]]:
+        last = 0
+        while True:
+            rows = conn.execute(named.where(_V.seq > last).order_by(_V.seq).limit(batch)).all()
+            if not rows:
+                return
+            for r in rows:
+                yield r.seq, "v", r
+            last = rows[-1].seq
+
+    def evs() -> Iterator[tuple[int, str, Any]]:
+        last = 0
+        while True:
+            rows = conn.execute(select(events).where(_E.seq > last).order_by(_E.seq).limit(batch)).all()
+            if not rows:
+                return
+            for r in rows:
+                yield r.seq, "e", r
+            last = rows[-1].seq
+
+    yield from heapq.merge(versions(), evs(), key=lambda item: item[0])
+
+
+def _about(kind: str, row: Any) -> str:
+    if kind == "v":
+        return f"清单 {row.checklist_id} 的核查结果（第 {row.rev} 版，{row.actor}）"
+    return f"{row.kind}（{row.actor}）"
+
+
+def verify(conn: Connection) -> ChainVerdict:
+    """Walk the whole record; the first entry whose number or hash does not hold is named."""
+    checkpoints = dict(conn.execute(select(chain_checkpoints.c.seq, chain_checkpoints.c.hash)).tuples().all())
+    expected, prev, checked = 1, GENESIS, 0
+    for seq, kind, row in _stream(conn):
+        if seq != expected:
+            if seq > expected:
+                return ChainVerdict(False, checked, expected, f"第 {expected} 条记录被删除")
+            return ChainVerdict(False, checked, seq, f"第 {seq} 条记录重复（被插入）", _about(kind, row))
+        full = next_hash(prev, version_content(row) if kind == "v" else event_content(row))
+        if bytes(row.tag) != bytes.fromhex(full)[:TAG_BYTES] or checkpoints.get(seq, full) != full:
+            return ChainVerdict(False, checked, seq, f"第 {seq} 条记录被修改，或在它之前插入或删除了记录",
+                                _about(kind, row))
+        prev, expected, checked = full, expected + 1, checked + 1
+    head_seq, head_hash = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)).one()
+    if head_seq > checked:
+        return ChainVerdict(False, checked, checked + 1,
+                            f"第 {checked + 1} 条起的记录被删除（应有 {head_seq} 条，实有 {checked} 条）")
+    if head_seq != checked or head_hash != prev:
+        return ChainVerdict(False, checked, head_seq + 1,
+                            f"第 {head_seq + 1} 条起的记录是在记录之外添加的（记录只到第 {head_seq} 条）")
+    return ChainVerdict(True, checked)
+
+
+def tip(conn: Connection) -> tuple[int, str]:
+    head = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)).one()
+    return int(head.seq), str(head.hash)
