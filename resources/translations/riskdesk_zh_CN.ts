@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="23" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="26" />
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="27" />
+        <source>Users and divisions…</source>
+        <translation>用户和庭室…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="40" />
+        <source>As IT administrator you manage users and divisions (Manage ▸ Users and divisions…); case content is not shown to your role.</source>
+        <translation>信息技术管理员负责管理用户和庭室（管理 ▸ 用户和庭室…），不查看案件内容。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="49" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../riskdesk/ui/users_dialog.py" line="86" />
@@ -207,12 +235,32 @@
 <context>
     <name>ChecklistBanners</name>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="48" />
+        <location filename="../../riskdesk/ui/banners.py" line="52" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="55" />
+        <location filename="../../riskdesk/ui/banners.py" line="62" />
+        <source>Submitted for review by %1 (%2). Answers wait until it is approved, returned or withdrawn.</source>
+        <translation>已由 %1 提交审核（%2）。审核通过、退回或撤回之前不能修改核查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="66" />
+        <source>Returned by %1 (%2): %3</source>
+        <translation>已被 %1 退回（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="70" />
+        <source>Approved by %1 (%2). Changing an answer needs a reason and a new approval.</source>
+        <translation>已由 %1 审核通过（%2）。修改核查结果须说明理由，并重新审核。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="74" />
+        <source>Changed after approval: submit it again for a new approval.</source>
+        <translation>审核通过后有修改：请重新提交审核。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/banners.py" line="86" />
         <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
         <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
     </message>
@@ -254,17 +302,38 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="146" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="218" />
+        <source>Sign-off</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="144" />
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="165" />
+        <source>Change an approved answer</source>
+        <translation>修改已审核的核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="166" />
+        <source>This checklist was approved. Why does %1 change? The checklist goes back to draft and needs a new approval.</source>
+        <translation>本清单已审核通过。请说明修改 %1 的理由。修改后清单回到“填写中”，需要重新审核。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="183" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="157" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="199" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="181" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="231" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
@@ -272,7 +341,7 @@
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_tree.py" line="54" />
+        <location filename="../../riskdesk/ui/checklist_tree.py" line="55" />
         <source>Checklist</source>
         <translation>核查清单</translation>
     </message>
@@ -458,6 +527,59 @@
         <location filename="../../riskdesk/ui/filter_bar.py" line="71" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="15" />
+        <source>History of %1</source>
+        <translation>%1 的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="18" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="18" />
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="18" />
+        <source>What</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="18" />
+        <source>From → to</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="19" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="22" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="24" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="34" />
+        <source>Not answered yet.</source>
+        <translation>尚未核查。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/history_dialog.py" line="38" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -743,12 +865,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="35" />
+        <location filename="../../riskdesk/ui/main_window.py" line="48" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="65" />
+        <location filename="../../riskdesk/ui/main_window.py" line="87" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -757,182 +879,167 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="93" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="94" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="96" />
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="98" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="99" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="102" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="103" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
-        <source>Change password…</source>
-        <translation>修改密码…</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
-        <source>&amp;Manage</source>
-        <translation>管理(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="119" />
-        <source>Users and divisions…</source>
-        <translation>用户和庭室…</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
-        <source>As IT administrator you manage users and divisions (Manage ▸ Users and divisions…); case content is not shown to your role.</source>
-        <translation>信息技术管理员负责管理用户和庭室（管理 ▸ 用户和庭室…），不查看案件内容。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
-        <location filename="../../riskdesk/ui/main_window.py" line="331" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="178" />
-        <location filename="../../riskdesk/ui/main_window.py" line="184" />
+        <location filename="../../riskdesk/ui/main_window.py" line="193" />
+        <location filename="../../riskdesk/ui/main_window.py" line="199" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="185" />
+        <location filename="../../riskdesk/ui/main_window.py" line="200" />
         <source>No checklist of this case has been started yet: there is nothing to view.</source>
         <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="216" />
-        <location filename="../../riskdesk/ui/main_window.py" line="219" />
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="231" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="241" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="216" />
+        <location filename="../../riskdesk/ui/main_window.py" line="231" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="219" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="227" />
+        <location filename="../../riskdesk/ui/main_window.py" line="242" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="242" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="264" />
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <source>Waiting for review: %1 · Returned: %2</source>
+        <translation>待审核 %1 · 被退回 %2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="293" />
+        <location filename="../../riskdesk/ui/main_window.py" line="297" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="269" />
+        <location filename="../../riskdesk/ui/main_window.py" line="298" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="288" />
+        <location filename="../../riskdesk/ui/main_window.py" line="317" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="295" />
-        <source>Password changed.</source>
-        <translation>密码已修改。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="305" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="324" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="332" />
+        <location filename="../../riskdesk/ui/main_window.py" line="350" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -941,12 +1048,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="347" />
+        <location filename="../../riskdesk/ui/main_window.py" line="365" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="348" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -1212,6 +1319,66 @@ Database: %4</source>
     </message>
 </context>
 <context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="21" />
+        <source>Waiting for review</source>
+        <translation>待审核清单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="21" />
+        <source>Returned checklists</source>
+        <translation>被退回的清单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="24" />
+        <source>Case No.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="24" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="24" />
+        <source>Judge</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="25" />
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="25" />
+        <source>Returned by</source>
+        <translation>退回人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="26" />
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="41" />
+        <source>%n checklist(s). Enter opens the selected one.</source>
+        <translation>
+            <numerusform>共 %n 份清单。按回车打开选中的清单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="43" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/queue_dialog.py" line="44" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../riskdesk/ui/users_dialog.py" line="116" />
@@ -1381,6 +1548,93 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/dialogs.py" line="118" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffActions</name>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="35" />
+        <source>&amp;Submit for review…</source>
+        <translation>提交审核(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="36" />
+        <source>&amp;Withdraw submission…</source>
+        <translation>撤回提交(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="37" />
+        <source>&amp;Approve…</source>
+        <translation>审核通过(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="38" />
+        <source>&amp;Return with a comment…</source>
+        <translation>退回并写明意见(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="39" />
+        <source>Checklists waiting for review…</source>
+        <translation>待审核清单…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="41" />
+        <source>Returned checklists…</source>
+        <translation>被退回的清单…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="61" />
+        <source>Your name (recorded with this step):</source>
+        <translation>您的姓名（随本次操作记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="71" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="82" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="105" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="135" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="142" />
+        <source>Sign-off</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="82" />
+        <source>Open a case's checklist first.</source>
+        <translation>请先打开一个案件的核查清单。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="89" />
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="97" />
+        <source>Withdraw submission</source>
+        <translation>撤回提交</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="109" />
+        <source>Changed since it was returned:</source>
+        <translation>退回后修改的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="111" />
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="111" />
+        <source>Return with a comment</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="112" />
+        <source>Comment (optional):</source>
+        <translation>审核意见（可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="112" />
+        <source>What must be changed:</source>
+        <translation>需要修改的内容：</translation>
     </message>
 </context>
 <context>

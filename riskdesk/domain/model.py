@@ -203,6 +203,7 @@ class HistoryEntry:
     field: AnswerField
     old: str
     new: str
+    reason: str = ""  # why an approved answer was changed
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def verification_block(code: str, k: Kit) -> Any:
     """A QR code of the report's verification code, and the command that checks it."""
     widget = QrCodeWidget(code, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0],
+                      initialFontName=k.font.name)  # else its graphics state names Helvetica, not embedded
     drawing.add(widget)
     small = ParagraphStyle("v-code", parent=k.small, fontSize=6.5, leading=8.5)
     text = [

@@ -89,9 +89,9 @@ class AnswerService:
             old_status = before.status if before else Status.UNREVIEWED
             old_note = before.note if before else ""
             if v.status is not old_status:
-                out.append(HistoryEntry(v.at, v.actor, AnswerField.STATUS, old_status.value, v.status.value))
+                out.append(HistoryEntry(v.at, v.actor, AnswerField.STATUS, old_status.value, v.status.value, v.reason))
             if v.note != old_note:
-                out.append(HistoryEntry(v.at, v.actor, AnswerField.NOTE, old_note, v.note))
+                out.append(HistoryEntry(v.at, v.actor, AnswerField.NOTE, old_note, v.note, v.reason))
             prev[v.point_ref] = v
         return out
 

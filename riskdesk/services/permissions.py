@@ -47,6 +47,9 @@ class Action(enum.Enum):
     MANAGE_DEPARTMENTS = "添加庭室"
     LIST_DEPARTMENTS = "查看庭室"
     VERIFY_AUDIT = "校验审计记录"
+    # For the window to offer sign-off only where it can happen (each checklist is checked by check_case).
+    SUBMIT_CHECKLISTS = "提交清单审核"
+    REVIEW_CHECKLISTS = "审核清单"
 
 
 class CaseAction(enum.Enum):
@@ -69,11 +72,11 @@ class CaseAction(enum.Enum):
 
 
 _WORKERS = frozenset({Action.READ_CASES, Action.CREATE_CASES, Action.IMPORT_CASES, Action.STATISTICS,
-                      Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT})
+                      Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT, Action.SUBMIT_CHECKLISTS})
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.ASSISTANT: _WORKERS,
     Role.JUDGE: _WORKERS,
-    Role.DIVISION_HEAD: _WORKERS,
+    Role.DIVISION_HEAD: _WORKERS | {Action.REVIEW_CHECKLISTS},
     Role.MANAGEMENT: frozenset({Action.READ_CASES, Action.STATISTICS, Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS,
                                 Action.VERIFY_AUDIT}),
     Role.ADMIN: frozenset({Action.PRINT_CATALOG, Action.SET_COURT, Action.MANAGE_USERS, Action.MANAGE_DEPARTMENTS,

@@ -25,6 +25,7 @@ from riskdesk.storage.chain import take
 from riskdesk.storage.checklist_queries import StoredChecklist, checklist_by_id
 from riskdesk.storage.db import Database
 from riskdesk.storage.events import append_event
+from riskdesk.storage.signoff_queries import Waiting as Waiting  # re-exported: the queues' rows
 
 MAX_COMMENT = 2000
 
@@ -126,7 +127,15 @@ class SignoffService:
                 out.append(ChangeLine(pid, was, now, v.actor, v.at))
             return out
 
-    def waiting(self, state: ChecklistState) -> list[q.Waiting]:
+    def count(self, state: ChecklistState) -> int:
+        """How many checklists are in a state (the status bar's queue counts), of the cases the account may read."""
+        scope = self._policy.read_scope()
+        with self._db.reading() as conn:
+            if scope.everything:
+                return q.count_in_state(conn, state.value)
+            return len(self._policy.readable(conn, [CaseId(row[1]) for row in q.in_state(conn, state.value)]))
+
+    def waiting(self, state: ChecklistState) -> list[Waiting]:
         """Checklists in a state: 待审核 (submitted) or 被退回 (returned), with who put them there (of the cases
         the account may read)."""
         self._policy.require(Action.READ_CASES)
@@ -137,7 +146,7 @@ class SignoffService:
             for cl_id, case_id, case_no, stage, judge, dept in (row for row in rows if row[1] in readable):
                 events = q.state_events(conn, cl_id)
                 last = events[-1] if events else None
-                out.append(q.Waiting(cl_id, case_id, case_no, stage, judge, dept,
+                out.append(Waiting(cl_id, case_id, case_no, stage, judge, dept,
                                      last.actor if last else "", last.at if last else None))
             return out
 

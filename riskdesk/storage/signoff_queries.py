@@ -43,6 +43,13 @@ def in_state(conn: Connection, state: str, limit: int = 500) -> list[tuple[Check
     return [(ChecklistId(a), CaseId(b), d, e, f, g) for a, b, d, e, f, g in rows]
 
 
+def count_in_state(conn: Connection, state: str) -> int:
+    from sqlalchemy import func
+
+    return int(conn.execute(select(func.count()).select_from(checklists).where(checklists.c.state == state))
+               .scalar_one())
+
+
 def versions_since(conn: Connection, checklist_id: ChecklistId, seq: int) -> list[tuple[str, Version]]:
     """(point id, version) of every answer change after chain entry ``seq``, in order."""
     from riskdesk.storage.schema import catalog_points

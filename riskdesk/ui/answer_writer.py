@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from riskdesk.domain.errors import RiskDeskError
 from riskdesk.domain.model import AnswerSaved, ChecklistId, Status
 from riskdesk.services import Services
-from riskdesk.services.errors import StaleResult
+from riskdesk.services.answers import ChecklistLocked
+from riskdesk.services.errors import InvalidInput, StaleResult
 
 NOTE_RETRY_MS = 5000
 
@@ -36,15 +37,15 @@ class AnswerWriter(QObject):
         self._timer.timeout.connect(self._run_retry)
 
     def save_status(self, checklist_id: ChecklistId, point_id: str, status: Status, revision: int,
-                    what: str) -> AnswerSaved | None:
-        return self._attempt(lambda: self._services.answers.set_status(checklist_id, point_id, status, revision),
-                             what, None)
+                    what: str, reason: str = "") -> AnswerSaved | None:
+        return self._attempt(
+            lambda: self._services.answers.set_status(checklist_id, point_id, status, revision, reason), what, None)
 
     def save_note(self, checklist_id: ChecklistId, point_id: str, text: str, revision: int, what: str,
-                  retry: Callable[[], None]) -> AnswerSaved | None:
+                  retry: Callable[[], None], reason: str = "") -> AnswerSaved | None:
         """Save a note; on failure ``retry`` runs every few seconds until a save succeeds."""
-        return self._attempt(lambda: self._services.answers.set_note(checklist_id, point_id, text, revision),
-                             what, retry)
+        return self._attempt(
+            lambda: self._services.answers.set_note(checklist_id, point_id, text, revision, reason), what, retry)
 
     def _attempt(self, save: Callable[[], AnswerSaved], what: str,
                  retry: Callable[[], None] | None) -> AnswerSaved | None:
@@ -53,6 +54,9 @@ class AnswerWriter(QObject):
         except StaleResult as exc:
             self.failed.emit(f"{what}: {exc}")
             self.stale.emit()
+            return None
+        except (ChecklistLocked, InvalidInput) as exc:  # waiting for review, a reason missing: no retry
+            self.failed.emit(f"{what}: {exc}")
             return None
         except RiskDeskError as exc:
             self.failed.emit(f"{what}: {exc}")

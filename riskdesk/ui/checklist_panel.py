@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from riskdesk.domain.model import AnswerSaved, Status
+from riskdesk.domain.model import AnswerSaved, ChecklistId, Status
+from riskdesk.domain.signoff import ChecklistState, SignOff
 from riskdesk.services import ChecklistItem, ChecklistView, Services
 from riskdesk.ui.answer_writer import AnswerWriter
 from riskdesk.ui.banners import ChecklistBanners
@@ -35,6 +36,7 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._services = services
         self._view: ChecklistView | None = None
+        self._signoff = SignOff(ChecklistState.DRAFT)
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
         self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
         self.filters = FilterBar()
@@ -62,6 +64,7 @@ class ChecklistPanel(QWidget):
         self.tree.status_key.connect(self.apply_status)
         self.tree.next_unreviewed.connect(self.tree.go_next_unreviewed)
         self.tree.edit_note.connect(self.focus_note)
+        self.tree.show_history.connect(self.show_history)
         self.tree.back_to_list.connect(self.back_to_list)
         self.detail.status_chosen.connect(self.apply_status)
         self.detail.note_changed.connect(self._save_note)
@@ -100,6 +103,12 @@ class ChecklistPanel(QWidget):
         self.banners.show_upgrade(len(view.changed_points) if view.upgrade_available else None)
         self.banners.clear_error()
         self.banners.show_counts(view.counts)
+        signoff = attempt(self, self.tr("Sign-off"), lambda: self._services.signoff.signoff(view.info.id))
+        self.show_signoff(signoff or SignOff(ChecklistState.DRAFT))
+
+    def show_signoff(self, signoff: SignOff) -> None:
+        self._signoff = signoff
+        self.banners.show_signoff(signoff)
 
     @property
     def view(self) -> ChecklistView | None:
@@ -124,6 +133,18 @@ class ChecklistPanel(QWidget):
             self.detail.note.setFocus()
             self.detail.note.moveCursor(self.detail.note.textCursor().MoveOperation.End)
 
+    def show_history(self) -> None:
+        """Every change of the current point's answer: who, when, from what to what, and why."""
+        item = self.tree.current_item()
+        if item is None or self._view is None:
+            return
+        from riskdesk.ui.history_dialog import HistoryDialog
+
+        cl = self._view.info.id
+        entries = attempt(self, self.tr("History"), lambda: self._services.answers.history(cl, item.point.id))
+        if entries is not None:
+            HistoryDialog(item.point.id, item.point.title, entries, self).exec()
+
     # -- saving ------------------------------------------------------------------------------------
     def set_read_only(self, reason: str) -> None:
         """``reason`` (the services' refusal) when this case may only be read: the keys then only say so."""
@@ -134,6 +155,18 @@ class ChecklistPanel(QWidget):
     def read_only(self) -> str:
         return self._read_only
 
+    def _reason(self, point_id: str) -> str | None:
+        """An approved checklist changes only with a reason; None when the reviewer gives none."""
+        if self._signoff.state is not ChecklistState.APPROVED:
+            return ""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Change an approved answer"),
+            self.tr("This checklist was approved. Why does %1 change? The checklist goes back to draft and "
+                    "needs a new approval.").replace("%1", point_id))
+        return text.strip() if ok and text.strip() else None
+
     def apply_status(self, status: Status) -> None:
         if self._view is None or self.tree.current_item() is None:
             return
@@ -143,8 +176,13 @@ class ChecklistPanel(QWidget):
         self.detail.flush_note()  # a note typed on this point is saved first (its revision moves on)
         item = self.tree.current_item()
         assert item is not None
+        reason = self._reason(item.point.id)
+        if reason is None:
+            self.detail.set_status(item.result.status)
+            return
         what = self.tr("%1 → %2 was NOT saved").replace("%1", item.point.id).replace("%2", status_text(status))
-        change = self.writer.save_status(self._view.info.id, item.point.id, status, item.result.revision, what)
+        change = self.writer.save_status(self._view.info.id, item.point.id, status, item.result.revision, what,
+                                         reason)
         if change is None:
             self.detail.set_status(item.result.status)
         elif self.tree.current_point() == item.point.id:
@@ -154,9 +192,13 @@ class ChecklistPanel(QWidget):
         item = self.tree.current_item()
         if item is None or self._view is None:
             return
+        reason = self._reason(item.point.id)
+        if reason is None:
+            self.detail.keep_unsaved_note(text)
+            return
         what = self.tr("The note of %1 was NOT saved").replace("%1", item.point.id)
         if self.writer.save_note(self._view.info.id, item.point.id, text, item.result.revision, what,
-                                 self._retry_note) is not None:
+                                 self._retry_note, reason) is not None:
             self.detail.note_saved(text, datetime.now().strftime("%H:%M:%S"))
 
     def _retry_note(self) -> None:
@@ -172,7 +214,15 @@ class ChecklistPanel(QWidget):
             self.detail.set_status(change.result.status)
         self.banners.clear_error()
         self.banners.show_counts(change.counts)
+        if change.state is not self._signoff.state:  # an approved checklist changed: a draft again
+            signoff = attempt(self, self.tr("Sign-off"), lambda: self._services.signoff.signoff(self.view_id()))
+            if signoff is not None:
+                self.show_signoff(signoff)
         self.answer_saved.emit(change)
+
+    def view_id(self) -> ChecklistId:
+        assert self._view is not None
+        return self._view.info.id
 
     def _reload_keeping_position(self) -> None:
         if self._view is None:

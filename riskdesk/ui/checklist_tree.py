@@ -1,6 +1,6 @@
 """The checklist tree: its model (and filter proxy), navigation, and the reviewer's keys.
 
-Keys: 1/2/3/0 answer, N next unreviewed, E/F2/Enter note, Esc back to the case list.
+Keys: 1/2/3/0 answer, N next unreviewed, E/F2/Enter note, H the point's history, Esc back to the case list.
 The tree shows the model itself unless a filter is on: going through the proxy for every cell of
 every paint doubled the cost of drawing the checklist.
 """
@@ -32,13 +32,14 @@ STATUS_BY_KEY = {
 
 class ChecklistTree(QTreeView):
     """Signals: current_changed(ChecklistItem | None) when the point under the cursor changes;
-    status_key(Status), next_unreviewed(), edit_note(), back_to_list() for the reviewer's keys."""
+    status_key(Status), next_unreviewed(), edit_note(), back_to_list(), show_history() for the reviewer's keys."""
 
     current_changed = Signal(object)
     status_key = Signal(object)
     next_unreviewed = Signal()
     edit_note = Signal()
     back_to_list = Signal()
+    show_history = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,6 +273,9 @@ class ChecklistTree(QTreeView):
                 return
             if key == Qt.Key.Key_N:
                 self.next_unreviewed.emit()
+                return
+            if key == Qt.Key.Key_H:
+                self.show_history.emit()
                 return
             if key in (Qt.Key.Key_E, Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_note.emit()

@@ -7,20 +7,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from riskdesk import __version__
 from riskdesk.domain.errors import RiskDeskError
-from riskdesk.domain.model import AnswerSaved, Case, CaseId, SettingKey, Stage, StageCounts
+from riskdesk.domain.model import AnswerSaved, Case, CaseId, ChecklistId, SettingKey, Stage, StageCounts
 from riskdesk.domain.people import Role
-from riskdesk.services import Action, ChecklistView, Services
+from riskdesk.domain.signoff import ChecklistState
+from riskdesk.services import ChecklistView, Services
 from riskdesk.services.permissions import CaseAction
+from riskdesk.services.signoff import StateChanged
 from riskdesk.ui import WINDOW_SIZE
+from riskdesk.ui.account_menu import fit_to_role
 from riskdesk.ui.case_header import CaseHeader
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
 from riskdesk.ui.errors import attempt
 from riskdesk.ui.labels import role_text, stage_text
+from riskdesk.ui.signoff_actions import SignoffActions
 from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
 
@@ -40,8 +53,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._build_layout())
         self.save_label = QLabel()
         self.who_label = QLabel()
+        self.queue_button = QPushButton()
+        self.queue_button.setFlat(True)
+        self.queue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addPermanentWidget(self.queue_button)
         self.statusBar().addPermanentWidget(self.who_label)
+        self.signoff = SignoffActions(services, self._current_checklist, self)
         self._build_menus()
 
         self.cases.case_opened.connect(lambda cid: self.open_case(cid))
@@ -51,7 +69,11 @@ class MainWindow(QMainWindow):
         self.checklist.answer_saved.connect(self._show_saved)
         self.checklist.back_to_list.connect(self.cases.focus_table)
         self.checklist.upgrade_requested.connect(self._upgrade_checklist)
+        self.signoff.state_changed.connect(self._signoff_changed)
+        self.signoff.open_checklist.connect(lambda case_id, stage: self.open_case(CaseId(case_id), Stage(stage)))
+        self.queue_button.clicked.connect(lambda: self.signoff.show_queue(ChecklistState.SUBMITTED))
         self._update_who()
+        self._update_queues()
 
     def _build_layout(self) -> QSplitter:
         self.case_header = CaseHeader()
@@ -109,22 +131,15 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.stats_action = self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats)
         view_menu.addAction(self.stats_action)
+        self.review_menu = bar.addMenu(self.tr("&Review"))
+        for act in self.signoff.actions():
+            if act is None:
+                self.review_menu.addSeparator()
+            else:
+                self.review_menu.addAction(act)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self._action(self.tr("Reviewer and court…"), "Ctrl+,", self.edit_settings))
-        policy = self.services.policy
-        if self.services.session.shared:
-            settings_menu.addAction(self._action(self.tr("Change password…"), None, self.change_password))
-        if policy.allows(Action.MANAGE_USERS):
-            manage_menu = bar.addMenu(self.tr("&Manage"))
-            manage_menu.addAction(self._action(self.tr("Users and divisions…"), None, self.manage_users))
-        # What the account's role cannot do is not offered (the services would refuse it anyway).
-        for act, needs in ((self.new_case_action, Action.CREATE_CASES), (self.import_action, Action.IMPORT_CASES),
-                           (self.stats_action, Action.STATISTICS)):
-            act.setVisible(policy.allows(needs))
-            act.setEnabled(act.isVisible())
-        if not policy.allows(Action.READ_CASES):
-            self.empty.setText(self.tr("As IT administrator you manage users and divisions (Manage ▸ Users and "
-                                       "divisions…); case content is not shown to your role."))
+        fit_to_role(self, bar, settings_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("About RiskDesk"), None, self.show_about))
@@ -252,6 +267,20 @@ class MainWindow(QMainWindow):
         self.cases.model.set_counts(case_id, counts)
         self.checklist.tree.setFocus()
 
+    def _current_checklist(self) -> ChecklistId | None:
+        view = self.checklist.view
+        return view.info.id if view is not None and self.case is not None else None
+
+    def _signoff_changed(self, change: StateChanged) -> None:
+        if change.checklist_id == self._current_checklist():
+            self.checklist.show_signoff(change.signoff)
+        self._update_queues()
+
+    def _update_queues(self) -> None:
+        waiting, returned = self.signoff.counts()
+        self.queue_button.setText(self.tr("Waiting for review: %1 · Returned: %2").replace("%1", str(waiting))
+                                  .replace("%2", str(returned)))
+
     def _show_saved(self, _change: AnswerSaved) -> None:
         from datetime import datetime
 
@@ -287,17 +316,6 @@ class MainWindow(QMainWindow):
         court = self.services.settings.get(SettingKey.COURT)
         self.who_label.setText(self.tr("Reviewer: %1 · %2").replace("%1", self.services.session.actor.name or "—")
                                .replace("%2", court or "—"))
-
-    def change_password(self) -> None:
-        from riskdesk.ui.account_dialogs import ChangePasswordDialog
-
-        if ChangePasswordDialog(self.services, parent=self).exec():
-            self.save_label.setText(self.tr("Password changed."))
-
-    def manage_users(self) -> None:
-        from riskdesk.ui.users_dialog import UsersDialog
-
-        UsersDialog(self.services, self).exec()
 
     def show_stats(self) -> None:
         from riskdesk.ui.stats_dialog import StatsDialog

@@ -125,7 +125,8 @@ def test_one_embedded_truetype_font_only(reports: ReportService, pdf_services: S
     answer_case(pdf_services)
     for data in (reports.guidance_pdf(Stage.FILING), reports.blank_pdf(Stage.FILING), reports.case_pdf(CASE_NO)):
         names, embedded = fonts_of(data)
-        assert len(names) == 1 and "WenQuanYiMicroHei" in next(iter(names)), names
+        # reportlab embeds a TrueType font in subsets of at most 256 glyphs: AAAAAA+…, AAAAAB+… are one font.
+        assert names and all(n.endswith("+WenQuanYiMicroHei-0") for n in names), names
         assert embedded
 
 
