@@ -65,6 +65,8 @@ def test_log_in_with_a_wrong_password_then_the_right_one(qtbot: QtBot, shared: S
     win = _window(qtbot, fresh)
     assert win.who_label.text() == "王法官 · 承办法官 · 民一庭"
     assert win.cases.model.rowCount() == 1
+    assert win.signoff.submit.isVisible() and not win.signoff.approve.isVisible()  # a judge submits, a 庭长 reviews
+    assert win.signoff.counts() == (0, 0)
 
 
 def test_a_locked_account_says_until_when(qtbot: QtBot, shared: Services, zh: None) -> None:
@@ -110,7 +112,8 @@ def test_management_sees_cases_but_cannot_answer(qtbot: QtBot, shared: Services,
     win = _window(qtbot, zhao)
     assert win.who_label.text() == "赵审管 · 审管办 · —"
     assert not win.new_case_action.isVisible() and not win.import_action.isVisible()
-    assert win.stats_action.isVisible()
+    assert win.stats_action.isVisible() and win.signoff.pending.isVisible()
+    assert not win.signoff.submit.isVisible() and not win.signoff.approve.isVisible()  # 审管办 neither submits nor reviews
     assert win.cases.model.rowCount() == 1
     case = zhao.cases.get(CASE)
     assert win.open_case(case.id)
@@ -134,7 +137,8 @@ def test_the_admin_manages_users_and_sees_no_cases(qtbot: QtBot, shared: Service
     win = _window(qtbot, shared)  # signed in as the admin
     assert win.cases.model.rowCount() == 0 and not win.cases.search.isEnabled()
     assert not win.new_case_action.isVisible() and not win.stats_action.isVisible()
-    assert "管理(&M)" in [a.text() for a in win.menuBar().actions()]
+    menus = {a.text(): a.isVisible() for a in win.menuBar().actions()}
+    assert menus["管理(&M)"] and not menus["审核(&R)"] and not win.queue_button.isVisible()
     dlg = UsersDialog(shared, win)
     qtbot.addWidget(dlg)
     dlg.show()
