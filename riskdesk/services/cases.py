@@ -27,8 +27,7 @@ __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field",
 
 # Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
 Resettle = Callable[[Connection, Case], None]
-# (stage, point id, note) of a case's 存在风险 answers.
-# The open risks of a case (the origin), read for another case (whose reader may see them).
+# (stage, point id, note) of a case's 存在风险 answers (the origin's), read for another case (whose reader sees them).
 OpenRisks = Callable[[CaseId, CaseId], list[tuple[Stage, str, str]]]
 
 
