@@ -32,6 +32,7 @@ def gui_arguments(args: list[str]) -> argparse.Namespace | None:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db", default=None)
     parser.add_argument("--catalog", default=None)
+    parser.add_argument("--user", default=None)
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None)
     try:
         parsed, rest = parser.parse_known_args(args)
@@ -79,13 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # every import that comes after it.
     import sqlalchemy  # noqa: F401
 
-    from riskdesk.bootstrap import StartOptions, open_warm
+    from riskdesk.bootstrap import Environment, StartOptions, open_warm
 
     start = StartOptions(gui.db, gui.catalog)
     opener = opened_ahead(lambda: open_warm(start))
     from riskdesk.ui.launch import launch_gui
 
-    return launch_gui(opener, gui.lang)
+    # On a shared database the login dialog opens with --user (or RISKDESK_USER) filled in.
+    return launch_gui(opener, gui.lang, gui.user or Environment.read().user)
 
 
 def opened_ahead(open_fn: Callable[[], Services]) -> Callable[[], Services]:

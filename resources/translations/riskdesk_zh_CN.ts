@@ -1,6 +1,62 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="23" />
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="26" />
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="27" />
+        <source>Users and divisions…</source>
+        <translation>用户和庭室…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="40" />
+        <source>As IT administrator you manage users and divisions (Manage ▸ Users and divisions…); case content is not shown to your role.</source>
+        <translation>信息技术管理员负责管理用户和庭室（管理 ▸ 用户和庭室…），不查看案件内容。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_menu.py" line="49" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="86" />
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="96" />
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="96" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="97" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="97" />
+        <source>Division</source>
+        <translation>庭室</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <location filename="../../riskdesk/ui/case_header.py" line="44" />
@@ -70,12 +126,17 @@
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/case_list.py" line="85" />
+        <location filename="../../riskdesk/ui/case_list.py" line="84" />
+        <source>Your role does not read cases.</source>
+        <translation>您的角色不查看案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/case_list.py" line="89" />
         <source>The newest %1 cases are shown; search to find older ones.</source>
         <translation>显示最近的 %1 件案件；更早的案件请搜索。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/case_list.py" line="88" />
+        <location filename="../../riskdesk/ui/case_list.py" line="92" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -118,6 +179,57 @@
         <location filename="../../riskdesk/ui/models/case_table_model.py" line="118" />
         <source>%1: not started</source>
         <translation>%1：未开始</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="88" />
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="105" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="92" />
+        <source>Your password was set by the administrator. Choose your own password before you go on.</source>
+        <translation>您的密码由管理员设置，请先设置您自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="96" />
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="100" />
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="97" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="98" />
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="102" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="101" />
+        <source>New password (at least 8 characters)</source>
+        <translation>新密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="106" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="106" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="116" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -190,38 +302,38 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="105" />
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="205" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="218" />
         <source>Sign-off</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="143" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="144" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="155" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="165" />
         <source>Change an approved answer</source>
         <translation>修改已审核的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="156" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="166" />
         <source>This checklist was approved. Why does %1 change? The checklist goes back to draft and needs a new approval.</source>
         <translation>本清单已审核通过。请说明修改 %1 的理由。修改后清单回到“填写中”，需要重新审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="170" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="183" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="186" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="199" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="218" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="231" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
@@ -237,112 +349,112 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="47" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="48" />
         <source>Risk point details</source>
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="62" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="63" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="64" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="66" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="102" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="103" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="126" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="134" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="135" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="128" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="137" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="145" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="138" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="146" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="139" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="140" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="156" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="151" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="159" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="155" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="163" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="155" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="163" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="160" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="168" />
         <source>Changed in the new catalog — answer again. Before the change</source>
         <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="167" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="175" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="175" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="183" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="188" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="196" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="200" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="203" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>
@@ -615,85 +727,150 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="19" />
+        <location filename="../../riskdesk/ui/labels.py" line="20" />
         <source>Unreviewed</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="20" />
+        <location filename="../../riskdesk/ui/labels.py" line="21" />
         <source>No risk</source>
         <translation>无风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="21" />
+        <location filename="../../riskdesk/ui/labels.py" line="22" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="22" />
+        <location filename="../../riskdesk/ui/labels.py" line="23" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="23" />
+        <location filename="../../riskdesk/ui/labels.py" line="24" />
         <source>Not applicable (case type)</source>
         <translation>不适用（案件类型）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="28" />
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="28" />
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="28" />
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="32" />
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
         <source>Filing</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="32" />
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
         <source>Trial</source>
         <translation>审判</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="32" />
+        <location filename="../../riskdesk/ui/labels.py" line="33" />
         <source>Enforcement</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="37" />
+        <location filename="../../riskdesk/ui/labels.py" line="38" />
+        <source>Judge's assistant / clerk</source>
+        <translation>法官助理/书记员</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="39" />
+        <source>Judge in charge</source>
+        <translation>承办法官</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="40" />
+        <source>Division head</source>
+        <translation>庭长</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="41" />
+        <source>Case management office</source>
+        <translation>审管办</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="42" />
+        <source>IT administrator</source>
+        <translation>信息技术管理员</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="48" />
         <source>Civil</source>
         <translation>民事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="38" />
+        <location filename="../../riskdesk/ui/labels.py" line="49" />
         <source>Criminal</source>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="39" />
+        <location filename="../../riskdesk/ui/labels.py" line="50" />
         <source>Administrative</source>
         <translation>行政</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="44" />
+        <source>RiskDesk — Log in</source>
+        <translation>RiskDesk — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="46" />
+        <source>This database is shared: log in with your account.</source>
+        <translation>这是共享数据库，请用您的账户登录。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="49" />
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="53" />
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="50" />
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="54" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="56" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="57" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/account_dialogs.py" line="69" />
+        <source>Type your login and your password.</source>
+        <translation>请输入登录名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="45" />
+        <location filename="../../riskdesk/ui/main_window.py" line="48" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="84" />
+        <location filename="../../riskdesk/ui/main_window.py" line="87" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -702,161 +879,167 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="271" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="117" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="127" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="136" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="139" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
-        <location filename="../../riskdesk/ui/main_window.py" line="328" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="185" />
+        <location filename="../../riskdesk/ui/main_window.py" line="193" />
+        <location filename="../../riskdesk/ui/main_window.py" line="199" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="215" />
-        <location filename="../../riskdesk/ui/main_window.py" line="218" />
-        <location filename="../../riskdesk/ui/main_window.py" line="225" />
+        <location filename="../../riskdesk/ui/main_window.py" line="200" />
+        <source>No checklist of this case has been started yet: there is nothing to view.</source>
+        <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="231" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="241" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="215" />
+        <location filename="../../riskdesk/ui/main_window.py" line="231" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="218" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="242" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="241" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="265" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>Waiting for review: %1 · Returned: %2</source>
         <translation>待审核 %1 · 被退回 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="277" />
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="293" />
+        <location filename="../../riskdesk/ui/main_window.py" line="297" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="282" />
+        <location filename="../../riskdesk/ui/main_window.py" line="298" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="297" />
+        <location filename="../../riskdesk/ui/main_window.py" line="317" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="303" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="321" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="329" />
+        <location filename="../../riskdesk/ui/main_window.py" line="350" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -865,12 +1048,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="344" />
+        <location filename="../../riskdesk/ui/main_window.py" line="365" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="345" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -1008,6 +1191,49 @@ Database: %4</source>
     </message>
 </context>
 <context>
+    <name>PasswordPairDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="43" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="43" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="47" />
+        <source>Password (at least 8 characters)</source>
+        <translation>密码（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="48" />
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="49" />
+        <source>The user must change this password at the next login.</source>
+        <translation>用户下次登录时须修改此密码。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="55" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="56" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="67" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <location filename="../../riskdesk/ui/print_dialog.py" line="73" />
@@ -1137,7 +1363,9 @@ Database: %4</source>
     <message numerus="yes">
         <location filename="../../riskdesk/ui/queue_dialog.py" line="41" />
         <source>%n checklist(s). Enter opens the selected one.</source>
-        <translation><numerusform>共 %n 份清单。按回车打开选中的清单。</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 份清单。按回车打开选中的清单。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/queue_dialog.py" line="43" />
@@ -1148,6 +1376,14 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/queue_dialog.py" line="44" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="116" />
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
     </message>
 </context>
 <context>
@@ -1163,47 +1399,52 @@ Database: %4</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="34" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="35" />
         <source>Reviewer name</source>
         <translation>承办人姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="36" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="37" />
         <source>Court name</source>
         <translation>法院名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="37" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="38" />
         <source>e.g. 鄂尔多斯市东胜区人民法院</source>
         <translation>例如：鄂尔多斯市东胜区人民法院</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="43" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="47" />
         <source>Before you start: whose name goes on each answer, and which court is printed on the documents. Both can be changed later in Settings.</source>
         <translation>开始之前，请填写承办人姓名（记录在每一项核查结果上）和法院名称（印在打印文书上）。以后可在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="52" />
         <source>Reviewer (承办人) *</source>
         <translation>承办人 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="53" />
         <source>Court (法院名称) *</source>
         <translation>法院名称 *</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="53" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="56" />
+        <source>This database is shared: answers are recorded against the account you logged in with; the court's name is set by the IT administrator.</source>
+        <translation>这是共享数据库：核查结果记在您登录的账户名下；法院名称由信息技术管理员设置。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="62" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="63" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="62" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="73" />
         <source>Both names are needed.</source>
         <translation>两项都需要填写。</translation>
     </message>
@@ -1211,87 +1452,87 @@ Database: %4</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="76" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="86" />
         <source>New case (cursor in the case number; Enter creates it)</source>
         <translation>新建案件（光标在案号栏，回车即创建）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="77" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="87" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="78" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="88" />
         <source>Filing / Trial / Enforcement checklist</source>
         <translation>立案 / 审判 / 执行清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="79" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="89" />
         <source>Previous / next risk point</source>
         <translation>上一个 / 下一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="80" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="90" />
         <source>No risk — saved, next point</source>
         <translation>无风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="81" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="91" />
         <source>Risk found — saved, next point</source>
         <translation>存在风险——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="82" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="92" />
         <source>Not applicable — saved, next point</source>
         <translation>不适用——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="83" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="93" />
         <source>Back to unreviewed — saved, next point</source>
         <translation>改回未核查——保存并转到下一项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="84" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="94" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="85" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="95" />
         <source>Edit the note (saved as you type)</source>
         <translation>编辑备注（边输入边保存）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="86" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="96" />
         <source>From the note: back to the checklist; from the checklist: back to the case list</source>
         <translation>在备注中：返回清单；在清单中：返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="87" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="97" />
         <source>In the case list: open the case where you left off</source>
         <translation>在案件列表中：打开案件并回到上次的位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="88" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="98" />
         <source>Print / export PDF</source>
         <translation>打印 / 导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="89" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="99" />
         <source>Statistics of all cases</source>
         <translation>全部案件的统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="90" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="100" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="91" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="101" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="92" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="102" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -1299,12 +1540,12 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="99" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="108" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="118" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1350,8 +1591,8 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/signoff_actions.py" line="71" />
         <location filename="../../riskdesk/ui/signoff_actions.py" line="82" />
         <location filename="../../riskdesk/ui/signoff_actions.py" line="105" />
-        <location filename="../../riskdesk/ui/signoff_actions.py" line="133" />
-        <location filename="../../riskdesk/ui/signoff_actions.py" line="140" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="135" />
+        <location filename="../../riskdesk/ui/signoff_actions.py" line="142" />
         <source>Sign-off</source>
         <translation>审核</translation>
     </message>
@@ -1461,13 +1702,132 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/stats_dialog.py" line="41" />
+        <source>%1 — the cases your account may read. Risk rate = risk found ÷ (no risk + risk found).</source>
+        <translation>%1——您的账户可查看的案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
         <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
         <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="45" />
+        <location filename="../../riskdesk/ui/stats_dialog.py" line="47" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="133" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="170" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="171" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="210" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="216" />
+        <source>Users and divisions</source>
+        <translation>用户和庭室</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="136" />
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="136" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="136" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="136" />
+        <source>Division</source>
+        <translation>庭室</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="137" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="143" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="147" />
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="148" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="198" />
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="149" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="150" />
+        <source>Add division…</source>
+        <translation>添加庭室…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="153" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="179" />
+        <source>Divisions: %1</source>
+        <translation>庭室：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="184" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="186" />
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="187" />
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="187" />
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="197" />
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="217" />
+        <source>The new password is set and the account unlocked. %1 must change it at the next login.</source>
+        <translation>新密码已设置，账户已解除锁定。%1 下次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="222" />
+        <location filename="../../riskdesk/ui/users_dialog.py" line="224" />
+        <source>Add division</source>
+        <translation>添加庭室</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/users_dialog.py" line="222" />
+        <source>Name of the division:</source>
+        <translation>庭室名称：</translation>
     </message>
 </context>
 </TS>

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from riskdesk import __version__
-from riskdesk.cli import cases, catalog, config, database, findings, pdf, review, signoff, stats
+from riskdesk.cli import accounts, cases, catalog, config, database, findings, pdf, review, signoff, stats
 from riskdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler, db_file, fail
 
-GROUPS = (cases, review, signoff, findings, config, catalog, stats, database, pdf)
+GROUPS = (cases, review, signoff, findings, config, catalog, stats, database, pdf, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录下的 riskdesk.db；也可用环境变量 RISKDESK_DB）")
     common.add_argument("--catalog", metavar="DIR", default=argparse.SUPPRESS,
                         help="风险点目录文件夹（默认：随程序提供的目录；也可用环境变量 RISKDESK_CATALOG）")
+    common.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS,
+                        help="共享数据库的登录名（也可用环境变量 RISKDESK_USER）；密码取自环境变量 RISKDESK_PASSWORD，"
+                             "否则在终端中提示输入")
     parser.add_argument("--db", metavar="PATH_OR_URL", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--catalog", metavar="DIR", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--user", metavar="LOGIN", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="界面语言（默认简体中文）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:

@@ -39,6 +39,10 @@ def register(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("case_no", metavar="CASE_NO")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
+    p = case.add_parser("assign", help="共享数据库：让另一个账户（法官助理、书记员等）也办理这个案件", parents=[common])
+    p.add_argument("case_no", metavar="CASE_NO")
+    p.add_argument("login", metavar="LOGIN", help="被分配的用户的登录名")
+    p.set_defaults(handler=_assign)
     from riskdesk.cli.imports import add_import  # case import lives in its own module
 
     add_import(case, common)
@@ -76,6 +80,15 @@ def _update(args: argparse.Namespace, out: TextIO) -> int:
 
     names = "、".join(CaseFields.EDITABLE[f] for f in changed.changed) or "无"
     print(f"已更新案件 {case.case_no}：{names}", file=out)
+    return EXIT_OK
+
+
+def _assign(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args) as svc:
+        case = svc.cases.get(args.case_no)
+        svc.cases.assign(case.id, args.login)
+        logins = svc.cases.assignees(case.id)
+    print(f"已将案件 {case.case_no} 分配给 {args.login.strip().lower()}（现在分配给：{'、'.join(logins)}）", file=out)
     return EXIT_OK
 
 

@@ -25,16 +25,40 @@ EXIT_USAGE = 2
 
 
 def options(args: argparse.Namespace) -> StartOptions:
-    return StartOptions(getattr(args, "db", None), getattr(args, "catalog", None))
+    return StartOptions(getattr(args, "db", None), getattr(args, "catalog", None), getattr(args, "user", None))
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, actor_name: str | None = None) -> Iterator[Services]:
-    """The services for one command, closed when it ends; warnings go to stderr."""
-    with open_services(options(args), actor_name=actor_name) as svc:
+def opened(args: argparse.Namespace, *, actor_name: str | None = None, sign_in: bool = True) -> Iterator[Services]:
+    """The services for one command, closed when it ends; warnings go to stderr.
+
+    On a shared database the command signs in first (``--user`` / RISKDESK_USER, the password from
+    RISKDESK_PASSWORD or a prompt); ``sign_in=False`` only for ``server init``, which makes the first account.
+    """
+    with open_services(options(args), actor_name=actor_name, ask_password=ask_password if sign_in else None) as svc:
         for warning in svc.warnings:
             print(f"riskdesk: 注意：{warning}", file=sys.stderr)
         yield svc
+
+
+def ask_password(prompt: str) -> str:
+    """A password typed at the terminal (not echoed); refused when there is no one to type it."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InvalidInput("需要密码：请在终端中运行，或设置环境变量 RISKDESK_PASSWORD / RISKDESK_NEW_PASSWORD") from None
+
+
+def new_password(env: Environment, whose: str) -> str:
+    """A new password: RISKDESK_NEW_PASSWORD, else typed twice at a prompt."""
+    if env.new_password:
+        return env.new_password
+    first = ask_password(f"{whose}的新密码：")
+    if ask_password("再输入一次：") != first:
+        raise InvalidInput("两次输入的密码不一致，未作修改")
+    return first
 
 
 def fail(message: str, status: int, label: str = "错误：") -> int:

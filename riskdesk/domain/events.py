@@ -16,6 +16,10 @@ class EventKind(enum.Enum):
     ANSWER_NOTE = "answer.note"
     CHECKLIST_STATE = "checklist.state"
     FINDING = "finding"  # field: the FindingAction
+    # A shared database's accounts and 庭室, as an admin manages them (a password never appears).
+    USER_ADDED = "user.added"
+    USER_CHANGED = "user.changed"
+    DEPARTMENT_ADDED = "department.added"
 
 
 @dataclass(frozen=True)

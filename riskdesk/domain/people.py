@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NewType
 
 UserId = NewType("UserId", int)
@@ -52,3 +53,44 @@ class Actor:
     @property
     def shared(self) -> bool:
         return self.user_id is not None
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user account of a shared database, as the services hand it out (never with its password hash)."""
+
+    id: UserId
+    login: str
+    name: str
+    role: Role
+    department_id: int | None = None
+    department: str = ""
+    active: bool = True
+    must_change_password: bool = False
+    locked_until: datetime | None = None
+    failed_attempts: int = 0
+    password_changed_at: datetime | None = None
+    created_at: datetime | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.name, self.role, self.id, self.login, self.department)
+
+
+@dataclass(frozen=True)
+class CaseScope:
+    """Which cases someone may read (or change), as the storage layer turns it into SQL.
+
+    ``everything``: every case. Otherwise the union of: the cases of account ``user_id`` (its owner,
+    assigned to it, or — with no owner account, from before accounts — whose 承办人 text is ``name``)
+    and the cases of 庭室 ``department_id``. Neither given: no case at all.
+    """
+
+    everything: bool = False
+    user_id: UserId | None = None
+    name: str = ""
+    department_id: int | None = None
+
+    @property
+    def nothing(self) -> bool:
+        return not self.everything and self.user_id is None and self.department_id is None

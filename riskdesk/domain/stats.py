@@ -23,6 +23,7 @@ class Breakdown(enum.Enum):
     POINT = "point"
     DEPARTMENT = "department"
     MONTH = "month"
+    PERSON = "person"  # 承办人: only where the court turned per-person figures on
 
     @property
     def label_zh(self) -> str:
@@ -38,7 +39,7 @@ class Breakdown(enum.Enum):
 
 
 _BREAKDOWN_ZH = {Breakdown.STAGE: "环节", Breakdown.NODE: "流程节点", Breakdown.POINT: "风险点",
-                 Breakdown.DEPARTMENT: "庭室", Breakdown.MONTH: "月份"}
+                 Breakdown.DEPARTMENT: "庭室", Breakdown.MONTH: "月份", Breakdown.PERSON: "承办人"}
 
 _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")

@@ -7,13 +7,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from riskdesk.domain.model import SettingKey
+from riskdesk.services.accounts import AccountService, Credentials
 from riskdesk.services.answers import AnswerService
 from riskdesk.services.audit import AuditService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
+from riskdesk.services.finding_access import FindingAccess
 from riskdesk.services.findings import FindingService
 from riskdesk.services.ledger import LedgerService
+from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
@@ -23,11 +27,12 @@ from riskdesk.services.verification import VerificationService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
+from riskdesk.storage.user_queries import has_users
 
 if TYPE_CHECKING:
     from riskdesk.services.case_import import CaseImportService
 
-__all__ = ["CaseQuery", "ChecklistItem", "ChecklistView", "Services", "UpgradeReport"]
+__all__ = ["Action", "CaseQuery", "ChecklistItem", "ChecklistView", "Credentials", "Services", "UpgradeReport"]
 
 
 class Services:
@@ -40,25 +45,36 @@ class Services:
     def __init__(self, db: Database, catalog_dir: Path, *, actor_name: str | None = None,
                  warnings: list[str] | None = None) -> None:
         self.db = db
+        with db.reading() as conn:
+            shared = has_users(conn)  # a database with accounts: everyone signs in (services.auth.login)
+        self.session = Session(db, lambda: self.settings.get(SettingKey.REVIEWER), actor_name, shared=shared)
+        self.policy = Policy(db, self.session)
         self.catalogs = CatalogStore(catalog_dir, db)
-        self.settings = SettingsService(db)
-        self.session = Session(self.settings, actor_name)
-        self.checklists = ChecklistService(db, self.catalogs)
-        self.cases = CaseService(db, self.session, self.checklists.reshelve_case, self.checklists.open_risks)
-        self.signoff = SignoffService(db, self.session, self.checklists)
-        self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen)
-        self.audit = AuditService(db)
-        self.findings = FindingService(db, self.session, self.checklists, self.settings)
+        self.settings = SettingsService(db, self.policy, self.session)
+        self.auth = AccountService(db, self.session, self.policy)
+        self.checklists = ChecklistService(db, self.catalogs, self.policy)
+        self.cases = CaseService(db, self.session, self.checklists.reshelve_case, self.checklists.open_risks,
+                                 self.policy)
+        self.signoff = SignoffService(db, self.session, self.checklists, self.policy)
+        self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen, self.policy)
+        self.audit = AuditService(db, self.policy)
+        self.findings = FindingService(db, self.session, self.checklists, self.settings,
+                                       FindingAccess(db, self.policy))
         self.ledger = LedgerService(db, self.findings, self.settings)
         self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
-        self.stats = StatsService(db, lambda: self.catalogs.catalog, self.checklists.contribution, self.settings)
+        self.stats = StatsService(db, lambda: self.catalogs.catalog, self.checklists.contribution, self.settings,
+                                  self.policy)
         self.reports = ReportService(self)
         self.warnings = warnings or []
 
     @classmethod
     def open(cls, url: str, catalog_dir: Path, *, backups: bool = True, actor_name: str | None = None,
-             busy_timeout_ms: int | None = None) -> Services:
-        """Open (and migrate) the database, take the day's backup, and wire the services."""
+             busy_timeout_ms: int | None = None, credentials: Credentials | None = None) -> Services:
+        """Open (and migrate) the database, take the day's backup, and wire the services.
+
+        On a shared database ``credentials`` sign the account in (LoginFailed when they are wrong);
+        without them the services refuse everything until ``auth.login``. A single seat ignores them.
+        """
         db = Database(url, busy_timeout_ms=busy_timeout_ms)
         warnings: list[str] = []
         try:
@@ -69,6 +85,8 @@ class Services:
                     warnings.append(warning)
             services = cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
             services.stats.rebuild_if_marked()  # once, after the migration that added the statistics tallies
+            if credentials is not None and services.session.shared:
+                services.auth.login(credentials.login, credentials.password)
         except BaseException:
             db.close()
             raise
@@ -79,7 +97,7 @@ class Services:
         """Case import, loaded when first used: it is not on the window's start-up path."""
         from riskdesk.services.case_import import CaseImportService
 
-        return CaseImportService(self.db, self.cases)
+        return CaseImportService(self.db, self.cases, self.policy)
 
     def warm_up(self) -> None:
         """Load the catalog and record it in the database now, so the first checklist opens at once.

@@ -22,6 +22,7 @@ from riskdesk.domain.signoff import ChecklistState
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import result_of
 from riskdesk.services.errors import InvalidInput, NotFound, ServiceError, StaleResult
+from riskdesk.services.permissions import CaseAction, Policy
 from riskdesk.services.session import Session
 from riskdesk.storage import answer_queries as q
 from riskdesk.storage import tally_queries as tq
@@ -53,26 +54,31 @@ Reopen = Callable[[Connection, StoredChecklist, str], None]
 
 
 class AnswerService:
-    def __init__(self, db: Database, session: Session, catalogs: CatalogStore, reopen: Reopen) -> None:
+    def __init__(self, db: Database, session: Session, catalogs: CatalogStore, reopen: Reopen,
+                 policy: Policy) -> None:
         self._db = db
         self._session = session
         self._catalogs = catalogs
         self._reopen = reopen
+        self._policy = policy
 
     def set_status(self, checklist_id: ChecklistId, point_id: str, status: Status,
                    expected_revision: int | None = None, reason: str = "") -> AnswerSaved:
         """Save a status (the reviewer moves on, so the position is remembered with it)."""
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         if status is Status.SETTLED:
             raise InvalidInput("“不适用（案件类型）”由案件类型决定，不能作为核查结果填写；请选择“不适用”并在备注中说明")
         return self._save(checklist_id, point_id, AnswerField.STATUS, status, None, expected_revision, reason)
 
     def set_note(self, checklist_id: ChecklistId, point_id: str, note: str,
                  expected_revision: int | None = None, reason: str = "") -> AnswerSaved:
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         return self._save(checklist_id, point_id, AnswerField.NOTE, None, clean_note(note), expected_revision,
                           reason)
 
     def history(self, checklist_id: ChecklistId, point_id: str) -> list[HistoryEntry]:
         """Every change of one point's answer, oldest first (a catalog change starts it afresh)."""
+        self._policy.check_case(CaseAction.HISTORY, checklist_id=checklist_id)
         with self._db.reading() as conn:
             refs = [ref for ref, (pid, _) in point_ids_of(conn, self._refs_in(conn, checklist_id)).items()
                     if pid == point_id]

@@ -12,6 +12,7 @@ from riskdesk.domain.model import CaseId, Stage
 from riskdesk.domain.signoff import ChecklistState, SignoffAction
 from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.errors import NotFound
+from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.storage import chain
 from riskdesk.storage.answer_queries import NAMED_VERSIONS, VERSION_COLUMNS, to_version
 from riskdesk.storage.case_queries import case_id_of
@@ -42,20 +43,24 @@ class LogEntry:
 
 
 class AuditService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, policy: Policy) -> None:
         self._db = db
+        self._policy = policy
 
     def verify(self) -> ChainVerdict:
-        """Walk the whole record; the first entry changed, deleted or inserted by hand is named."""
+        """Walk the whole record; the first entry changed, deleted or inserted by hand is named (no content shown)."""
+        self._policy.require(Action.VERIFY_AUDIT)
         with self._db.reading() as conn:
             return chain.verify(conn)
 
     def tip(self) -> tuple[int, str]:
+        self._policy.require(Action.VERIFY_AUDIT)
         with self._db.reading() as conn:
             return chain.tip(conn)
 
     def case_log(self, case_no: str) -> list[LogEntry]:
         number = parse_case_no(case_no)
+        self._policy.check_case(CaseAction.HISTORY, case_no=number)
         with self._db.reading() as conn:
             case_id = case_id_of(conn, number)
             if case_id is None:

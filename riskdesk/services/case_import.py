@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case
 from riskdesk.services.case_fields import CaseFields, CaseInput, parse_case_no
 from riskdesk.services.cases import CaseService
 from riskdesk.services.errors import InvalidInput, ServiceError
+from riskdesk.services.permissions import Action, Policy
 from riskdesk.sheets import Cell, SheetError, Table, read_table
-from riskdesk.storage.case_queries import cases_by_no
+from riskdesk.storage.case_queries import cases_by_no, department_names
 from riskdesk.storage.db import Database
 
 __all__ = ["COLUMNS", "CaseImportService", "FieldChange", "ImportFileError", "ImportPlan", "ImportRefused",
@@ -141,12 +144,14 @@ class ImportResult:
 
 
 class CaseImportService:
-    def __init__(self, db: Database, cases: CaseService) -> None:
+    def __init__(self, db: Database, cases: CaseService, policy: Policy) -> None:
         self._db = db
         self._cases = cases
+        self._policy = policy
 
     def plan(self, path: Path | str) -> ImportPlan:
         """Read and check every row; nothing is written. SheetError / ImportFileError for a file that cannot be used."""
+        self._policy.require(Action.IMPORT_CASES)
         source = Path(path)
         table = read_table(source, is_header=_has_case_no_header)
         positions, columns, ignored = match_headers(table)
@@ -161,7 +166,8 @@ class CaseImportService:
         rows = _mark_duplicates(read)
         with self._db.reading() as conn:
             stored = cases_by_no(conn, [r.case_no for r in rows if r.outcome is not Outcome.BAD])
-        planned = tuple(r if r.outcome is Outcome.BAD else decide(r, stored.get(r.case_no), today) for r in rows)
+            planned = tuple(self._within_rights(conn, [r if r.outcome is Outcome.BAD else
+                                                       decide(r, stored.get(r.case_no), today) for r in rows]))
         return ImportPlan(source, table.header_row, columns, ignored, planned)
 
     def run(self, plan: ImportPlan, *, skip_bad: bool = False, dry_run: bool = False) -> ImportResult:
@@ -170,6 +176,7 @@ class CaseImportService:
         Each row is checked again against the database as it is inside the transaction, so a case
         changed or added elsewhere since the preview is updated, not duplicated or overwritten unseen.
         """
+        self._policy.require(Action.IMPORT_CASES)
         bad = plan.bad
         if bad and not skip_bad:
             raise ImportRefused(bad)
@@ -180,8 +187,8 @@ class CaseImportService:
         now = datetime.now()
         with self._db.writing() as conn:
             stored = cases_by_no(conn, [r.case_no for r in good])
-            rows = [r if stored.get(r.case_no) == r.stored else decide(r, stored.get(r.case_no), now.date())
-                    for r in good]
+            rows = self._within_rights(conn, [r if stored.get(r.case_no) == r.stored else
+                                              decide(r, stored.get(r.case_no), now.date()) for r in good])
             late = tuple(r for r in rows if r.outcome is Outcome.BAD)
             if late and not skip_bad:
                 raise ImportRefused(late)
@@ -191,6 +198,23 @@ class CaseImportService:
             self._cases.apply_many(conn, [(stored[r.case_no], r.fields) for r in updates if r.fields is not None], now)
         unchanged = sum(1 for r in rows if r.outcome is Outcome.UNCHANGED)
         return ImportResult(len(new), len(updates), unchanged, tuple(sorted(bad + late, key=lambda r: r.row)))
+
+    def _within_rights(self, conn: Connection, rows: list[PlanRow]) -> list[PlanRow]:
+        """On a shared database a row may change only a case the account may change (what the case holds is
+        not shown), and name only a 庭室 the admin has added."""
+        if not self._policy.shared:
+            return rows
+        mine = self._policy.changeable(conn, [r.stored.id for r in rows if r.stored is not None])
+        known = set(department_names(conn))
+        out = []
+        for r in rows:
+            reason = ""
+            if r.stored is not None and r.stored.id not in mine:
+                reason = f"案件 {r.case_no} 已存在，您无权修改（不由您承办）"
+            elif r.fields is not None and r.fields.department and r.fields.department not in known:
+                reason = f"庭室“{r.fields.department}”不存在；共享数据库的庭室由信息技术管理员添加"
+            out.append(PlanRow(r.row, r.case_no, Outcome.BAD, reason, given=r.given) if reason else r)
+        return out
 
 
 def normalise_header(text: str) -> str:

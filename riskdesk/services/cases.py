@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Connection
@@ -12,12 +12,16 @@ from sqlalchemy.exc import IntegrityError
 
 from riskdesk.domain.events import EventKind, NewEvent
 from riskdesk.domain.model import Case, CaseId, CaseSummary, CountsTable, Stage, StageCounts
+from riskdesk.domain.people import Role
 from riskdesk.services.case_fields import CaseFields, CaseInput, clean_field, parse_case_no
-from riskdesk.services.errors import DuplicateCase, NotFound
+from riskdesk.services.errors import DuplicateCase, InvalidInput, NotFound
+from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.services.session import Session
+from riskdesk.storage import access_queries as access
 from riskdesk.storage import case_queries as q
 from riskdesk.storage.db import Database
 from riskdesk.storage.events import append_event, append_events
+from riskdesk.storage.user_queries import user_by_login
 
 __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
 
@@ -25,8 +29,8 @@ __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field",
 # unanswered points and moves the case's statistics.
 Reshelve = Callable[[Connection, Case, Case], None]
 _RESHELVING = frozenset({"origin", "track", "department"})
-# (stage, point id, note) of a case's 存在风险 answers.
-OpenRisks = Callable[[CaseId], list[tuple[Stage, str, str]]]
+# (stage, point id, note) of a case's 存在风险 answers (the origin's), read for another case (whose reader sees them).
+OpenRisks = Callable[[CaseId, CaseId], list[tuple[Stage, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -53,17 +57,20 @@ class CaseChanged:
 
 
 class CaseService:
-    def __init__(self, db: Database, session: Session, reshelve: Reshelve, open_risks: OpenRisks) -> None:
+    def __init__(self, db: Database, session: Session, reshelve: Reshelve, open_risks: OpenRisks,
+                 policy: Policy) -> None:
         self._db = db
         self._session = session
         self._reshelve = reshelve
         self._open_risks = open_risks
+        self._policy = policy
 
     # -- writing -------------------------------------------------------------------------------------
     def create(self, case: CaseInput | str, cause: str = "", parties: str = "", judge: str = "") -> Case:
         """A new case; the 案号 must not exist yet (``case`` may be a bare 案号)."""
+        self._policy.require(Action.CREATE_CASES)
         given = case if isinstance(case, CaseInput) else CaseInput(case, cause, parties, judge)
-        fields = given.check()
+        fields = self._defaults(given).check()
         try:
             with self._db.writing() as conn:
                 return self.insert(conn, fields, datetime.now())
@@ -74,7 +81,10 @@ class CaseService:
         """Insert inside the caller's transaction (an import adds thousands in one)."""
         if q.case_id_of(conn, fields.case_no) is not None:
             raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建")
-        new_id = q.insert_case(conn, _values(fields, now, self._department_id(conn, fields.department)))
+        owner, assignee = self._policy.new_case_owner()
+        new_id = q.insert_case(conn, _values(fields, now, self._department_id(conn, fields.department), owner))
+        if assignee is not None:
+            access.assign(conn, [new_id], assignee)
         append_event(conn, NewEvent(EventKind.CASE_CREATED, self._session.actor, case_id=new_id,
                                     new=fields.case_no), now)
         return Case(new_id, fields.case_no, fields.cause, fields.parties, fields.judge, now, fields.type_code,
@@ -84,13 +94,17 @@ class CaseService:
         """New cases (the caller has made sure none exists) in the caller's transaction, a statement for all
         of them and one for their record instead of six per case: an import of 10,000 rows."""
         departments = {name: self._department_id(conn, name) for name in {f.department for f in many}}
-        ids = q.insert_cases(conn, [_values(f, now, departments[f.department]) for f in many])
+        owner, assignee = self._policy.new_case_owner()
+        ids = q.insert_cases(conn, [_values(f, now, departments[f.department], owner) for f in many])
+        if assignee is not None:
+            access.assign(conn, ids, assignee)
         append_events(conn, [NewEvent(EventKind.CASE_CREATED, self._session.actor, case_id=case_id, new=f.case_no)
                              for case_id, f in zip(ids, many, strict=True)], now)
         return ids
 
     def update(self, case_id: CaseId, given: CaseInput) -> CaseChanged:
         """Change a case's fields (not its 案号); every changed field is recorded with its old value."""
+        self._policy.check_case(CaseAction.CHANGE, case_id=case_id)
         fields = given.check()
         with self._db.writing() as conn:
             return self.apply(conn, case_id, fields, datetime.now())
@@ -145,12 +159,38 @@ class CaseService:
         if not name:
             return None
         found = q.department_id(conn, name)
+        if found is None and self._session.shared:
+            raise InvalidInput(f"庭室“{name}”不存在；共享数据库的庭室由信息技术管理员添加")
         # A single seat makes its 庭室 as they are first named.
         return found if found is not None else q.add_department(conn, name)
+
+    def _defaults(self, given: CaseInput) -> CaseInput:
+        """On a shared database a new case is in its creator's 庭室, and a judge's own unless named otherwise."""
+        account = self._policy.account()
+        if account is None:
+            return given
+        judge = given.judge or ("" if account.role is Role.ASSISTANT else account.name)
+        return replace(given, department=given.department or account.department, judge=judge)
+
+    def assign(self, case_id: CaseId, login: str) -> None:
+        """Let another account (an assistant, a judge) work on the case; someone who may change it decides."""
+        self._policy.check_case(CaseAction.ASSIGN, case_id=case_id)
+        with self._db.writing() as conn:
+            user = user_by_login(conn, login.strip().lower())
+            if user is None or not user.account.active:
+                raise NotFound(f"没有登录名为 {login.strip()} 的在用账户")
+            access.assign(conn, [case_id], user.account.id)
+
+    def assignees(self, case_id: CaseId) -> builtins.list[str]:
+        """The logins assigned to the case besides its owner."""
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
+        with self._db.reading() as conn:
+            return access.assigned_logins(conn, case_id)
 
     # -- reading -------------------------------------------------------------------------------------
     def get(self, case_no: str) -> Case:
         number = parse_case_no(case_no)
+        self._policy.check_case(CaseAction.READ, case_no=number)
         with self._db.reading() as conn:
             found = q.case_by_no(conn, number)
         if found is None:
@@ -158,6 +198,7 @@ class CaseService:
         return found
 
     def get_by_id(self, case_id: CaseId) -> Case:
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         with self._db.reading() as conn:
             found = q.case_by_id(conn, case_id)
         if found is None:
@@ -167,38 +208,51 @@ class CaseService:
     def list(self, query: CaseQuery | None = None) -> list[CaseSummary]:
         """Cases matching the search (案号 / 当事人 / 案由 / 承办人), newest first, with progress."""
         qy = query or CaseQuery()
+        stmt = q.case_search(qy.search.strip(), qy.limit, qy.offset)
+        readable = access.scope_clause(self._policy.read_scope())  # what the account may read, in SQL
         with self._db.reading() as conn:
-            found = [q.to_case(row) for row in conn.execute(q.case_search(qy.search.strip(), qy.limit, qy.offset))]
+            found = [q.to_case(row) for row in conn.execute(stmt if readable is None else stmt.where(readable))]
             counts = q.counts_by_case(conn, [case.id for case in found])
         return [CaseSummary(case, counts.get(case.id, {})) for case in found]
 
     def counts(self, case_id: CaseId) -> dict[Stage, StageCounts]:
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         with self._db.reading() as conn:
             return q.counts_by_case(conn, [case_id]).get(case_id, {})
 
     def all_counts(self) -> CountsTable:
-        """Per-status counts of every case and stage in one query, for statistics."""
+        """Per-status counts of every case (the account may read) and stage in one query, for statistics."""
+        self._policy.require(Action.STATISTICS)
+        scope = self._policy.read_scope()
         with self._db.reading() as conn:
-            return CountsTable(q.all_checklist_counts(conn))
+            if scope.everything:
+                return CountsTable(q.all_checklist_counts(conn))
+            return CountsTable(access.checklist_counts_in_scope(conn, scope))
 
     def departments(self) -> builtins.list[str]:
+        self._policy.require(Action.LIST_DEPARTMENTS)
         with self._db.reading() as conn:
             return q.department_names(conn)
 
     def origin_risks(self, case: Case) -> builtins.list[OriginRisk]:
-        """The open risks of the case this one came from, if it is in this database."""
+        """The open risks of the case this one came from, if it is in this database.
+
+        They are part of this case's file (what its judgment left open), so whoever may read this case
+        sees them, even when the origin case itself belongs to another 庭室.
+        """
+        self._policy.check_case(CaseAction.READ, case_id=case.id)
         if not case.origin:
             return []
         with self._db.reading() as conn:
             origin_id = q.case_id_of(conn, case.origin)
         if origin_id is None:
             return []
-        return [OriginRisk(case.origin, stage, pid, note) for stage, pid, note in self._open_risks(origin_id)]
+        return [OriginRisk(case.origin, stage, pid, note) for stage, pid, note in self._open_risks(origin_id, case.id)]
 
 
-def _values(fields: CaseFields, now: datetime, department_id: int | None) -> dict[str, object]:
+def _values(fields: CaseFields, now: datetime, department_id: int | None, owner: int | None) -> dict[str, object]:
     return {"case_no": fields.case_no, "cause": fields.cause, "parties": fields.parties, "judge": fields.judge,
-            "created_at": now, "updated_at": now, "type_code": fields.type_code,
+            "owner_user_id": owner, "created_at": now, "updated_at": now, "type_code": fields.type_code,
             "track": fields.track.value if fields.track else None, "origin_case_no": fields.origin,
             "filed_on": fields.filed, "department_id": department_id}
 

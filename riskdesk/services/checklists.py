@@ -11,6 +11,7 @@ from riskdesk.domain.model import Case, CaseId, ChecklistId, ChecklistInfo, Resu
 from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.errors import NotFound
+from riskdesk.services.permissions import CaseAction, Policy
 from riskdesk.services.tallies import Contribution, apply
 from riskdesk.storage import checklist_queries as q
 from riskdesk.storage.answer_queries import Version, remember_position, set_counts, versions_of
@@ -58,16 +59,19 @@ def result_of(point: RiskPoint, version: Version | None, applies: bool) -> Resul
 
 
 class ChecklistService:
-    def __init__(self, db: Database, catalogs: CatalogStore) -> None:
+    def __init__(self, db: Database, catalogs: CatalogStore, policy: Policy) -> None:
         self._db = db
         self._catalogs = catalogs
+        self._policy = policy
 
     def open(self, case_id: CaseId, stage: Stage) -> ChecklistView:
         """The case's checklist for ``stage``, started against the current catalog if it is new."""
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         fp = self._catalogs.register()
-        view = self.existing(case_id, stage)  # the common case: a read, no write lock
+        view = self._existing(case_id, stage)  # the common case: a read, no write lock
         if view is not None:
             return view
+        self._policy.check_case(CaseAction.START, case_id=case_id)
         with self._db.writing() as conn:
             found = q.find_checklist(conn, case_id, stage)
             if found is None:
@@ -94,11 +98,16 @@ class ChecklistService:
 
     def existing(self, case_id: CaseId, stage: Stage) -> ChecklistView | None:
         """The checklist if the stage was started; never creates one."""
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
+        return self._existing(case_id, stage)
+
+    def _existing(self, case_id: CaseId, stage: Stage) -> ChecklistView | None:
         with self._db.reading() as conn:
             found = q.find_checklist(conn, case_id, stage)
             return None if found is None else self._view(conn, found)
 
     def view_by_id(self, checklist_id: ChecklistId) -> ChecklistView:
+        self._policy.check_case(CaseAction.READ, checklist_id=checklist_id)
         with self._db.reading() as conn:
             found = q.checklist_by_id(conn, checklist_id)
             if found is None:
@@ -124,18 +133,25 @@ class ChecklistService:
         self._catalogs.register()
 
     def last_worked_stage(self, case_id: CaseId) -> Stage | None:
+        self._policy.check_case(CaseAction.READ, case_id=case_id)
         with self._db.reading() as conn:
             return q.last_worked_stage(conn, case_id)
 
     def remember_position(self, checklist_id: ChecklistId, point_id: str) -> None:
+        self._policy.check_case(CaseAction.ANSWER, checklist_id=checklist_id)
         with self._db.writing() as conn:
             remember_position(conn, checklist_id, point_id)
 
-    def open_risks(self, case_id: CaseId) -> list[tuple[Stage, str, str]]:
-        """(stage, point id, note) of every 存在风险 answer of a case, for the cases that came from it."""
+    def open_risks(self, case_id: CaseId, for_case: CaseId | None = None) -> list[tuple[Stage, str, str]]:
+        """(stage, point id, note) of every 存在风险 answer of a case, for the cases that came from it.
+
+        Read for ``for_case`` (a case whose 原审/执行依据 this is), whoever may read that case sees them,
+        even when the origin belongs to another 庭室: they are part of its file.
+        """
+        self._policy.check_case(CaseAction.READ, case_id=for_case if for_case is not None else case_id)
         out = []
         for stage in Stage:
-            view = self.existing(case_id, stage)
+            view = self._existing(case_id, stage)
             if view is not None:
                 out += [(stage, it.point.id, it.result.note) for it in view.items if it.result.status is Status.RISK]
         return out
@@ -212,6 +228,7 @@ class ChecklistService:
         ref); answers to changed or removed points stay with the content they were given to, with
         their history, and are shown as the previous answer until the point is answered again.
         """
+        self._policy.check_case(CaseAction.UPGRADE, checklist_id=checklist_id)
         fp = self._catalogs.register()
         with self._db.writing() as conn:
             cl = q.checklist_by_id(conn, checklist_id)

@@ -27,6 +27,7 @@ from riskdesk.storage.case_queries import add_department, department_id
 from riskdesk.storage.chain import append_version_rows, stamp
 from riskdesk.storage.db import Database
 from riskdesk.storage.tally_queries import TallyKey
+from riskdesk.storage.user_queries import has_users
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红"
@@ -65,6 +66,9 @@ def generate(db: Database, catalogs: CatalogStore, cases: int, seed: int, *, app
     """
     if cases < 1 or cases > 200_000:
         raise InvalidInput("案件数应在 1 到 200000 之间")
+    with db.reading() as s:
+        if has_users(s):
+            raise InvalidInput("演示数据只写入单机数据库（没有账户的数据库），不写入共享数据库")
     fp = catalogs.register()
     with db.reading() as conn:
         existing = conn.execute(select(func.count()).select_from(schema.cases)).scalar() or 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from riskdesk.domain.errors import RiskDeskError
 
 
@@ -32,3 +34,19 @@ class StaleResult(ServiceError):
             f"{point_id} 已被其他窗口或用户修改（现为“{current_status}”，修改人：{current_by or '未知'}），"
             "为避免覆盖，本次修改未保存。请刷新后重新确认。"
         )
+
+
+class PermissionDenied(ServiceError):
+    """The account's role does not allow this (or not on this case); nothing was read or changed."""
+
+
+class LoginFailed(ServiceError):
+    """Wrong login or password, a disabled account, or a locked one; the message says which it may say."""
+
+
+class AccountLocked(LoginFailed):
+    """Too many wrong passwords: the account is locked until ``until``."""
+
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        super().__init__(f"连续输错密码次数过多，账户已锁定，请于 {until:%H:%M} 后再试（或请管理员重置密码）")

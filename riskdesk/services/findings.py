@@ -32,6 +32,7 @@ from riskdesk.domain.model import CaseId, ChecklistId, SettingKey, Severity, Sta
 from riskdesk.services.case_fields import clean_field
 from riskdesk.services.checklists import ChecklistService
 from riskdesk.services.errors import InvalidInput, NotFound, ServiceError
+from riskdesk.services.finding_access import FindingAccess, FindingRight, right_for
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
 from riskdesk.storage import finding_queries as q
@@ -70,11 +71,13 @@ def _text(value: str | None, label: str, *, required: bool = False) -> str:
 
 
 class FindingService:
-    def __init__(self, db: Database, session: Session, checklists: ChecklistService, settings: SettingsService) -> None:
+    def __init__(self, db: Database, session: Session, checklists: ChecklistService, settings: SettingsService,
+                 access: FindingAccess) -> None:
         self._db = db
         self._session = session
         self._checklists = checklists
         self._settings = settings
+        self._access = access
 
     # -- making an item ------------------------------------------------------------------------------
     def from_answer(self, checklist_id: ChecklistId, point_id: str, *, measure: str = "", owner: str = "",
@@ -93,6 +96,7 @@ class FindingService:
         if existing is not None:
             raise FindingRefused(f"{item.point.id} 已有未销号的整改项（{self.get(existing).no}），不再重复建立")
         case = self._checklists.case_of(view)
+        self._access.check_from_answer(case.id, case.department)
         description = f"{case.case_no} {Stage(cl.stage).label_zh}环节 {item.point.id} {item.point.title}"
         if item.result.note:
             description += f"：{item.result.note}"
@@ -105,6 +109,7 @@ class FindingService:
     def manual(self, description: str, severity: Severity, *, measure: str = "", owner: str = "",
                department: str = "", supervisor: str = "", due: date | None = None) -> FindingChanged:
         """An item for a problem found outside a checklist."""
+        self._access.check(FindingRight.CREATE_MANUAL, department=department.strip())
         return self._create(kind="manual", case_id=None, checklist_id=None, point_id="", source_note="",
                             description=_text(description, "问题描述", required=True), severity=severity,
                             measure=measure, owner=owner, department=department, supervisor=supervisor, due=due)
@@ -138,6 +143,7 @@ class FindingService:
 
     def systemic(self, point_id: str, department: str, case_ids: list[int], days: int) -> FindingChanged:
         """A 共性问题 item for 审管办: one point at risk in several cases of one division."""
+        self.require_systemic()
         from riskdesk.storage.case_queries import case_by_id
 
         with self._db.reading() as conn:
@@ -150,6 +156,9 @@ class FindingService:
                             description=description, severity=point.severity if point else Severity.MEDIUM,
                             measure="分析成因，建章立制，组织对照整改", owner="审管办", department=department,
                             supervisor="", due=None, linked=case_ids)
+
+    def require_systemic(self) -> None:
+        self._access.check(FindingRight.SYSTEMIC)
 
     # -- working an item -----------------------------------------------------------------------------
     def update(self, finding_id: int, *, measure: str | None = None, owner: str | None = None,
@@ -277,6 +286,7 @@ class FindingService:
             found = q.finding_by_id(conn, finding_id)
         if found is None:
             raise NotFound(f"没有编号为 {finding_id} 的整改项")
+        self._access.check(FindingRight.READ, found)
         return found
 
     def find(self, no_or_id: str) -> Finding:
@@ -288,24 +298,30 @@ class FindingService:
             found = q.finding_by_no(conn, text)
         if found is None:
             raise NotFound(f"没有编号为 {text} 的整改项")
+        self._access.check(FindingRight.READ, found)
         return found
 
     def list(self, f: FindingFilter | None = None) -> list[Finding]:
         with self._db.reading() as conn:
-            return q.list_findings(conn, f or FindingFilter())
+            found = q.list_findings(conn, f or FindingFilter())
+        return self._access.visible(found)
 
     def notes(self, finding_id: int) -> builtins.list[tuple[datetime, str, str, str, str, str, int]]:
+        self.get(finding_id)
         with self._db.reading() as conn:
             return q.notes_of(conn, finding_id)
 
     def evidence_file(self, sha256: str) -> bytes:
         with self._db.reading() as conn:
-            found = q.file_content(conn, sha256)
+            owners = q.findings_with_file(conn, sha256)
+            items = [f for i in owners if (f := q.finding_by_id(conn, i)) is not None]
+            found = q.file_content(conn, sha256) if self._access.visible(items) else None
         if found is None:
             raise NotFound("证据文件不在数据库中")
         return found
 
     def linked_cases(self, finding_id: int) -> builtins.list[str]:
+        self.get(finding_id)
         with self._db.reading() as conn:
             return q.linked_cases(conn, finding_id)
 
@@ -338,6 +354,7 @@ class FindingService:
             f = q.finding_by_id(conn, finding_id)
             if f is None:
                 raise NotFound(f"没有编号为 {finding_id} 的整改项")
+            self._access.check(right_for(action), f)
             target = TRANSITIONS.get((f.state, action))
             moves = action in {a for (_, a) in TRANSITIONS}
             if moves and target is None:

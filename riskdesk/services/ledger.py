@@ -32,6 +32,7 @@ class LedgerService:
     def detect_systemic(self) -> list[Finding]:
         """Make a 共性问题 item for each point found at risk in N or more cases of one division within the
         period (settings; 3 cases in 90 days by default), unless one was made in that period already."""
+        self._findings.require_systemic()
         n = _int(self._settings.get(SettingKey.SYSTEMIC_CASES), SYSTEMIC_CASES)
         days = _int(self._settings.get(SettingKey.SYSTEMIC_DAYS), SYSTEMIC_DAYS)
         since = datetime.now() - timedelta(days=days)

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskdesk.domain.model import SettingKey, Stage
+from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.errors import NotFound, ServiceError
+from riskdesk.services.permissions import Action, CaseAction
 
 if TYPE_CHECKING:
     from riskdesk.domain.catalog import Catalog
@@ -58,6 +60,8 @@ class ReportService:
     def catalog_sheet(self, stage: Stage) -> CatalogSheet:
         from riskdesk.reports.data import CatalogSheet  # only when printing: start-up stays lean
 
+        self._services.policy.require(Action.PRINT_CATALOG)
+
         cat = self._services.catalogs.catalog
         sc = cat.stage(stage)
         return CatalogSheet(self._court(), stage, sc.name, sc.nodes, cat.version, cat.fingerprint, date.today())
@@ -67,6 +71,7 @@ class ReportService:
         from riskdesk.reports.data import CaseReport, CaseStageReport, OriginRiskLine, record_fingerprint
 
         svc = self._services
+        svc.policy.check_case(CaseAction.REPORT, case_no=parse_case_no(case_no))
         case = svc.cases.get(case_no)
         parts: list[CaseStageReport] = []
         for st in stages or list(Stage):

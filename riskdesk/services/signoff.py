@@ -18,6 +18,7 @@ from riskdesk.domain.people import Actor
 from riskdesk.domain.signoff import TRANSITIONS, ChecklistState, SignOff, SignoffAction
 from riskdesk.services.checklists import ChecklistService, ChecklistView
 from riskdesk.services.errors import InvalidInput, NotFound, ServiceError
+from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.services.session import Session
 from riskdesk.storage import signoff_queries as q
 from riskdesk.storage.chain import take
@@ -84,13 +85,15 @@ def _same_person(a: Actor, event: Event) -> bool:
 
 
 class SignoffService:
-    def __init__(self, db: Database, session: Session, checklists: ChecklistService) -> None:
+    def __init__(self, db: Database, session: Session, checklists: ChecklistService, policy: Policy) -> None:
         self._db = db
         self._session = session
         self._checklists = checklists
+        self._policy = policy
 
     # -- reading -------------------------------------------------------------------------------------
     def signoff(self, checklist_id: ChecklistId) -> SignOff:
+        self._policy.check_case(CaseAction.READ, checklist_id=checklist_id)
         with self._db.reading() as conn:
             cl = self._checklist(conn, checklist_id)
             return signoff_of(cl.state, q.state_events(conn, checklist_id))
@@ -109,6 +112,7 @@ class SignoffService:
 
     def changes_since_return(self, checklist_id: ChecklistId) -> list[ChangeLine]:
         """Answers changed since the checklist was last returned (shown to the reviewer on resubmission)."""
+        self._policy.check_case(CaseAction.HISTORY, checklist_id=checklist_id)
         with self._db.reading() as conn:
             events = q.state_events(conn, checklist_id)
             returned = [e for e in events if e.field == SignoffAction.RETURN.value]
@@ -124,15 +128,22 @@ class SignoffService:
             return out
 
     def count(self, state: ChecklistState) -> int:
-        """How many checklists are in a state (the status bar's queue counts)."""
+        """How many checklists are in a state (the status bar's queue counts), of the cases the account may read."""
+        scope = self._policy.read_scope()
         with self._db.reading() as conn:
-            return q.count_in_state(conn, state.value)
+            if scope.everything:
+                return q.count_in_state(conn, state.value)
+            return len(self._policy.readable(conn, [CaseId(row[1]) for row in q.in_state(conn, state.value)]))
 
     def waiting(self, state: ChecklistState) -> list[Waiting]:
-        """Checklists in a state: 待审核 (submitted) or 被退回 (returned), with who put them there."""
+        """Checklists in a state: 待审核 (submitted) or 被退回 (returned), with who put them there (of the cases
+        the account may read)."""
+        self._policy.require(Action.READ_CASES)
         with self._db.reading() as conn:
             out = []
-            for cl_id, case_id, case_no, stage, judge, dept in q.in_state(conn, state.value):
+            rows = q.in_state(conn, state.value)
+            readable = self._policy.readable(conn, [CaseId(row[1]) for row in rows])
+            for cl_id, case_id, case_no, stage, judge, dept in (row for row in rows if row[1] in readable):
                 events = q.state_events(conn, cl_id)
                 last = events[-1] if events else None
                 out.append(Waiting(cl_id, case_id, case_no, stage, judge, dept,
@@ -141,6 +152,7 @@ class SignoffService:
 
     # -- changing ------------------------------------------------------------------------------------
     def submit(self, checklist_id: ChecklistId, comment: str = "") -> StateChanged:
+        self._policy.check_case(CaseAction.SUBMIT, checklist_id=checklist_id)
         view = self._checklists.view_by_id(checklist_id)
         missing = self.missing_for_submit(view)
         if missing:
@@ -148,12 +160,15 @@ class SignoffService:
         return self._move(checklist_id, SignoffAction.SUBMIT, comment)
 
     def withdraw(self, checklist_id: ChecklistId) -> StateChanged:
+        self._policy.check_case(CaseAction.SUBMIT, checklist_id=checklist_id)
         return self._move(checklist_id, SignoffAction.WITHDRAW, "")
 
     def approve(self, checklist_id: ChecklistId, comment: str = "") -> StateChanged:
+        self._policy.check_case(CaseAction.REVIEW, checklist_id=checklist_id)
         return self._move(checklist_id, SignoffAction.APPROVE, comment)
 
     def return_(self, checklist_id: ChecklistId, comment: str) -> StateChanged:
+        self._policy.check_case(CaseAction.REVIEW, checklist_id=checklist_id)
         if not comment.strip():
             raise InvalidInput("退回清单需要写明意见（--comment），说明要修改什么")
         return self._move(checklist_id, SignoffAction.RETURN, comment)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 from riskdesk.domain.catalog import Catalog, RiskPoint
 from riskdesk.domain.findings import FindingState
 from riskdesk.domain.model import CaseId, SettingKey, Stage
+from riskdesk.domain.people import CaseScope, Role
 from riskdesk.domain.stats import (
     Breakdown,
     ChecklistFigures,
@@ -27,12 +28,13 @@ from riskdesk.domain.stats import (
     Tally,
     median,
 )
-from riskdesk.services.errors import NotFound
+from riskdesk.services.errors import NotFound, PermissionDenied
+from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.settings import SettingsService
 from riskdesk.services.tallies import Contribution, rebuild
 from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.db import Database
-from riskdesk.storage.settings_queries import delete_setting
+from riskdesk.storage.settings_queries import delete_setting, read_settings
 from riskdesk.storage.tally_queries import Filter
 
 NO_DEPARTMENT = "（未指定庭室）"
@@ -67,10 +69,10 @@ class Dashboard:
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose figures: the court, one 庭室, or given cases (a person's own)."""
+    """Whose figures: the court, one 庭室, or the cases a person may read (their own)."""
 
     department: str | None = None
-    case_ids: frozenset[CaseId] | None = None
+    own: CaseScope | None = None
     label: str = "全院"
 
 
@@ -78,28 +80,56 @@ ContributionOf = Callable[[Connection, int], Contribution]
 
 
 class StatsService:
+    """Figures for whoever asks, within what they may see: 审管办 (and a single seat) the court or any 庭室,
+    a 庭长 their 庭室, a judge or assistant their own cases. Per-person figures only when the court
+    turned them on (SettingKey.PERSON_FIGURES), and then only within those same scopes."""
+
     def __init__(self, db: Database, catalog: Callable[[], Catalog], contribution_of: ContributionOf,
-                 settings: SettingsService) -> None:
+                 settings: SettingsService, policy: Policy) -> None:
         self._db = db
         self._catalog = catalog
         self._contribution_of = contribution_of
         self._settings = settings
+        self._policy = policy
 
     # -- upkeep -----------------------------------------------------------------------------------------
     def rebuild_if_marked(self) -> int | None:
         """Count the tallies from the answers when the migration asked for it; the checklists counted."""
-        if not self._settings.get(SettingKey.REBUILD_TALLIES):
-            return None
-        return self.rebuild()
+        with self._db.reading() as conn:
+            marked = read_settings(conn, [SettingKey.REBUILD_TALLIES.value])
+        return self._rebuild() if marked else None
 
     def rebuild(self) -> int:
+        """Recount every tally from the stored answers (court IT, after restoring a database by hand)."""
+        self._policy.require(Action.MANAGE_USERS if self._policy.shared else Action.STATISTICS)
+        return self._rebuild()
+
+    def _rebuild(self) -> int:
         with self._db.writing() as conn:
             n = rebuild(conn, self._contribution_of)
             delete_setting(conn, SettingKey.REBUILD_TALLIES.value)
         return n
 
+    @property
+    def person_figures(self) -> bool:
+        return self._settings.get(SettingKey.PERSON_FIGURES).strip().lower() in ("1", "on", "true", "yes", "是", "开启")
+
+    def breakdowns(self) -> tuple[Breakdown, ...]:
+        return tuple(b for b in Breakdown if b is not Breakdown.PERSON or self.person_figures)
+
     # -- reading ----------------------------------------------------------------------------------------
     def scope(self, department: str | None = None) -> Scope:
+        """The scope the acting person gets for ``department`` (None: as wide as they may see)."""
+        self._policy.require(Action.STATISTICS)
+        account = self._policy.account()
+        if account is not None and account.role is Role.DIVISION_HEAD and account.department_id is not None:
+            if department and department != account.department:
+                raise PermissionDenied(f"庭长（{account.name}）只能查看本庭室（{account.department}）的统计")
+            return Scope(department=account.department, label=account.department)
+        if account is not None and account.role is not Role.MANAGEMENT:
+            if department:
+                raise PermissionDenied(f"{account.role.label_zh}（{account.name}）的统计只含本人承办的案件")
+            return Scope(own=self._policy.read_scope(), label="本人承办案件")
         if not department:
             return Scope()
         with self._db.reading() as conn:
@@ -107,42 +137,47 @@ class StatsService:
                 raise NotFound(f"没有名为“{department}”的庭室")
         return Scope(department=department, label=department)
 
-    def table(self, by: Breakdown, period: Period, scope: Scope | None = None) -> StatsTable:
+    def table(self, by: Breakdown, period: Period, department: str | None = None) -> StatsTable:
+        scope = self.scope(department)
+        if by is Breakdown.PERSON and not self.person_figures:
+            raise PermissionDenied("本院未开启按承办人统计（设置项 stats.person_figures）：统计数据供研判，不用于对法官排名")
         with self._db.reading() as conn:
-            return self._table(conn, by, self._filter(conn, period, scope or Scope()))
+            return self._table(conn, by, self._filter(conn, period, scope))
 
-    def dashboard(self, period: Period, scope: Scope | None = None, top: int = 10,
+    def dashboard(self, period: Period, department: str | None = None, top: int = 10,
                   today: date | None = None) -> Dashboard:
-        scope = scope or Scope()
+        scope = self.scope(department)
         with self._db.reading() as conn:
             f = self._filter(conn, period, scope)
-            tables = {by: self._table(conn, by, f) for by in Breakdown}
+            tables = {by: self._table(conn, by, f) for by in self.breakdowns()}
             started = submitted = approved = 0
-            for _k, _t, sub, appr in tq.checklist_rows(conn, f, "stage"):
-                started, submitted, approved = started + _t.checklists, submitted + sub, approved + appr
+            for _k, t, sub, appr in tq.checklist_rows(conn, f, "stage"):
+                started, submitted, approved = started + t.checklists, submitted + sub, approved + appr
             findings = _finding_figures(tq.finding_rows(conn, f), today or date.today())
         total = tables[Breakdown.STAGE].total
         return Dashboard(period, scope.label, ChecklistFigures(started, submitted, approved), total, tables,
                          self._top(tables[Breakdown.POINT], top), findings)
 
-    def risk_cases(self, period: Period, scope: Scope | None, by: Breakdown, key: str,
+    def risk_cases(self, period: Period, department: str | None, by: Breakdown, key: str,
                    limit: int = 500) -> list[tuple[CaseId, str]]:
         """The cases behind one bar: those with a 存在风险 answer in that row (newest first)."""
-        scope = scope or Scope()
+        scope = self.scope(department)
         catalog = self._catalog()
         with self._db.reading() as conn:
             f = self._filter(conn, period, scope)
             if by is Breakdown.STAGE:
-                return tq.risk_cases(conn, f, key, None, limit)
-            if by is Breakdown.DEPARTMENT:
-                return tq.risk_cases(conn, f._replace(department_id=int(key)), None, None, limit)
-            if by is Breakdown.MONTH:
-                month = Period.parse(f"{key[:4]}-{key[4:]}")
-                return tq.risk_cases(conn, f._replace(period=month), None, None, limit)
-            points = _points_of(catalog, by, key)
-            refs = tq.point_refs(conn, points)
-            stage = _stage_of_key(catalog, by, key)
-            return tq.risk_cases(conn, f, stage, refs, limit) if refs else []
+                found = tq.risk_cases(conn, f, key, None, limit)
+            elif by is Breakdown.DEPARTMENT:
+                found = tq.risk_cases(conn, f._replace(department_id=int(key)), None, None, limit)
+            elif by is Breakdown.MONTH:
+                found = tq.risk_cases(conn, f._replace(period=Period.parse(f"{key[:4]}-{key[4:]}")), None, None, limit)
+            elif by is Breakdown.PERSON:
+                found = tq.risk_cases(conn, f, None, None, limit, judge=key)
+            else:
+                refs = tq.point_refs(conn, _points_of(catalog, by, key))
+                found = tq.risk_cases(conn, f, _stage_of_key(catalog, by, key), refs, limit) if refs else []
+            readable = self._policy.readable(conn, [cid for cid, _ in found])
+        return [(cid, no) for cid, no in found if cid in readable]
 
     # -- inside -----------------------------------------------------------------------------------------
     def _filter(self, conn: Connection, period: Period, scope: Scope) -> Filter:
@@ -151,9 +186,13 @@ class StatsService:
             dept = tq.department_id(conn, scope.department)
             if dept is None:
                 raise NotFound(f"没有名为“{scope.department}”的庭室")
-        return Filter(period, dept, scope.case_ids)
+        return Filter(period, dept, scope.own)
 
     def _table(self, conn: Connection, by: Breakdown, f: Filter) -> StatsTable:
+        if by is Breakdown.PERSON:  # from the counts kept on each checklist
+            people = tuple(StatsRow(k, k or "（未填写承办人）", t)
+                           for k, t, _s, _a in sorted(tq.checklist_rows(conn, f, "person"), key=lambda r: r[0]))
+            return StatsTable(by, people, Tally.total(r.tally for r in people))
         raw = self._counted(conn, f, _GROUP[by])
         checklists = {k: t.checklists for k, t, _s, _a in
                       tq.checklist_rows(conn, f, _CHECKLIST_GROUP.get(by, "stage"))}
@@ -179,7 +218,7 @@ class StatsService:
         return StatsTable(by, tuple(rows), _with(total, all_checklists))
 
     def _counted(self, conn: Connection, f: Filter, group: str) -> dict[str, Tally]:
-        if f.case_ids is None:
+        if f.cases_of is None:
             return dict(tq.point_rows(conn, f, group))
         out: dict[str, Tally] = {}  # one person's cases: counted from their checklists
         for checklist_id, _case in tq.checklists_in(conn, f):

@@ -49,9 +49,39 @@ cases = Table(
     Column("origin_case_no", String(64), nullable=True),  # 原审案号 / 执行依据, normalised
     Column("filed_on", Date, nullable=True),  # 立案日期
     Column("department_id", Integer, ForeignKey("departments.id", ondelete="RESTRICT"), nullable=True),
+    # The account of the 承办法官 on a shared database (a case a judge creates is theirs); None on a
+    # single seat and for cases from before accounts, which go by their 承办人 text.
+    Column("owner_user_id", Integer, ForeignKey("users.id", ondelete="RESTRICT"), nullable=True),
     Index("ix_cases_origin", "origin_case_no"),
     Index("ix_cases_department", "department_id"),
     Index("ix_cases_filed", "filed_on"),
+    Index("ix_cases_owner", "owner_user_id"),
+)
+
+# Accounts of a shared database (a database with at least one is shared: everyone logs in). The
+# password is stored only as an scrypt hash (services.passwords); ``role`` is a domain.people.Role value.
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("login", String(40), nullable=False, unique=True),
+    Column("name", String(100), nullable=False),
+    Column("department_id", Integer, ForeignKey("departments.id", ondelete="RESTRICT"), nullable=True),
+    Column("role", String(16), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("must_change_password", Boolean, nullable=False, default=False),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime, nullable=True),
+    Column("password_changed_at", DateTime, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Assistants (and judges) who work on a case besides its 承办法官.
+case_assignments = Table(
+    "case_assignments", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="RESTRICT"), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_case_assignments_user", "user_id"),
 )
 
 # A catalog the database has seen, by fingerprint; its points are kept for old checklists.

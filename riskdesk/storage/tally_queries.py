@@ -25,7 +25,9 @@ from sqlalchemy import (
 )
 
 from riskdesk.domain.model import CaseId, ChecklistId, Stage, Status
+from riskdesk.domain.people import CaseScope
 from riskdesk.domain.stats import Period, Tally, month_key
+from riskdesk.storage.access_queries import scope_clause
 from riskdesk.storage.answer_queries import STATUS_CODE
 from riskdesk.storage.schema import (
     answer_versions,
@@ -142,7 +144,10 @@ class Filter(NamedTuple):
 
     period: Period
     department_id: int | None = None  # None: the whole court
-    case_ids: frozenset[CaseId] | None = None  # only these cases (a judge's own); None: no limit
+    cases_of: CaseScope | None = None  # only the cases a person may read (their own); None: no limit
+
+    def where_cases(self) -> ColumnElement[bool] | None:
+        return None if self.cases_of is None else scope_clause(self.cases_of)
 
 
 def _tally_of(row: Any, checklists_n: int = 0) -> Tally:
@@ -169,13 +174,15 @@ def _in_period(f: Filter) -> ColumnElement[bool]:
 
 
 def checklist_rows(conn: Connection, f: Filter, group: str) -> list[tuple[str, Tally, int, int]]:
-    """Checklists started in the period, grouped by ``stage``, ``department`` or ``month``:
+    """Checklists started in the period, grouped by ``stage``, ``department``, ``month`` or ``person`` (承办人):
     (key, summed kept counts with the number of checklists, submitted, approved)."""
     key: ColumnElement[Any]
     if group == "stage":
         key = _CL.c.stage
     elif group == "department":
         key = func.coalesce(cases.c.department_id, literal(0))
+    elif group == "person":
+        key = cases.c.judge
     else:
         key = func.extract("year", _CL.c.created_at) * 100 + func.extract("month", _CL.c.created_at)
     submitted = func.sum(case((_CL.c.state.in_(("submitted", "approved")), 1), else_=0))
@@ -183,18 +190,18 @@ def checklist_rows(conn: Connection, f: Filter, group: str) -> list[tuple[str, T
     stmt = (select(key.label("k"), func.count().label("n"), submitted.label("sub"), approved.label("appr"),
                    *(func.sum(_CL.c[c]).label(c) for c in _COLUMNS))
             .select_from(_CL.join(cases, cases.c.id == _CL.c.case_id)).where(_in_period(f)).group_by(key))
-    if f.case_ids is not None:
-        stmt = stmt.where(_CL.c.case_id.in_(sorted(f.case_ids)))
-    return [(str(int(row.k)) if group != "stage" else str(row.k), _tally_of(row, int(row.n)), int(row.sub or 0),
-             int(row.appr or 0)) for row in conn.execute(stmt)]
+    if (clause := f.where_cases()) is not None:
+        stmt = stmt.where(clause)
+    return [(str(row.k) if group in ("stage", "person") else str(int(row.k)), _tally_of(row, int(row.n)),
+             int(row.sub or 0), int(row.appr or 0)) for row in conn.execute(stmt)]
 
 
 def checklists_in(conn: Connection, f: Filter) -> list[tuple[ChecklistId, CaseId]]:
     """The checklists a figure counts (for a scope the tallies do not cover: one person's cases)."""
     stmt = (select(_CL.c.id, _CL.c.case_id).select_from(_CL.join(cases, cases.c.id == _CL.c.case_id))
             .where(_in_period(f)).order_by(_CL.c.id))
-    if f.case_ids is not None:
-        stmt = stmt.where(_CL.c.case_id.in_(sorted(f.case_ids)))
+    if (clause := f.where_cases()) is not None:
+        stmt = stmt.where(clause)
     return [(ChecklistId(i), CaseId(c)) for i, c in conn.execute(stmt)]
 
 
@@ -231,21 +238,23 @@ def finding_rows(conn: Connection, f: Filter) -> list[FindingRow]:
             .where(findings.c.created_at.between(first, last)))
     if f.department_id is not None:
         stmt = stmt.where(findings.c.department_id == f.department_id)
-    if f.case_ids is not None:
-        stmt = stmt.where(findings.c.case_id.in_(sorted(f.case_ids)))
+    if (clause := f.where_cases()) is not None:
+        stmt = stmt.where(findings.c.case_id.in_(select(cases.c.id).where(clause)))
     return [FindingRow(*row) for row in conn.execute(stmt)]
 
 
 def risk_cases(conn: Connection, f: Filter, stage: str | None, point_refs: Iterable[int] | None,
-               limit: int) -> list[tuple[CaseId, str]]:
+               limit: int, *, judge: str | None = None) -> list[tuple[CaseId, str]]:
     """Cases behind a bar, newest first: a checklist of the period (and stage) whose answer is 存在风险 —
     to one of the points (by their content refs) when given, to any point otherwise."""
     stmt = (select(cases.c.id, cases.c.case_no).select_from(_CL.join(cases, cases.c.id == _CL.c.case_id))
             .where(_in_period(f)).order_by(_CL.c.created_at.desc(), _CL.c.id.desc()).limit(limit))
     if stage is not None:
         stmt = stmt.where(_CL.c.stage == stage)
-    if f.case_ids is not None:
-        stmt = stmt.where(_CL.c.case_id.in_(sorted(f.case_ids)))
+    if judge is not None:
+        stmt = stmt.where(cases.c.judge == judge)
+    if (clause := f.where_cases()) is not None:
+        stmt = stmt.where(clause)
     if point_refs is None:
         stmt = stmt.where(_CL.c.n_risk > 0)
     else:

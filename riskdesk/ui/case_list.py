@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from riskdesk.services import CaseQuery, Services
+from riskdesk.services import Action, CaseQuery, Services
 from riskdesk.ui.models.case_table_model import CaseColumn, CaseIdRole, CaseTableModel
 
 SEARCH_DELAY_MS = 150
@@ -79,6 +79,10 @@ class CaseListPanel(QWidget):
     def refresh(self, keep_case: int | None = None) -> None:
         """Reload from the database (the services do the search, so 10,000 cases stay fast)."""
         current = keep_case if keep_case is not None else self.current_case_id()
+        if not self._services.policy.allows(Action.READ_CASES):  # an IT administrator reads no cases
+            self.search.setEnabled(False)
+            self.count_label.setText(self.tr("Your role does not read cases."))
+            return
         rows = self._services.cases.list(CaseQuery(self.search.text(), limit=LIST_LIMIT))
         self.model.set_rows(rows)
         if len(rows) >= LIST_LIMIT:

@@ -38,6 +38,7 @@ class ChecklistPanel(QWidget):
         self._view: ChecklistView | None = None
         self._signoff = SignOff(ChecklistState.DRAFT)
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
+        self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
         self.filters = FilterBar()
         self.banners = ChecklistBanners()
         self.tree = ChecklistTree()
@@ -145,6 +146,15 @@ class ChecklistPanel(QWidget):
             HistoryDialog(item.point.id, item.point.title, entries, self).exec()
 
     # -- saving ------------------------------------------------------------------------------------
+    def set_read_only(self, reason: str) -> None:
+        """``reason`` (the services' refusal) when this case may only be read: the keys then only say so."""
+        self._read_only = reason
+        self.detail.set_read_only(bool(reason))
+
+    @property
+    def read_only(self) -> str:
+        return self._read_only
+
     def _reason(self, point_id: str) -> str | None:
         """An approved checklist changes only with a reason; None when the reviewer gives none."""
         if self._signoff.state is not ChecklistState.APPROVED:
@@ -159,6 +169,9 @@ class ChecklistPanel(QWidget):
 
     def apply_status(self, status: Status) -> None:
         if self._view is None or self.tree.current_item() is None:
+            return
+        if self._read_only:
+            self.banners.show_error(self._read_only)
             return
         self.detail.flush_note()  # a note typed on this point is saved first (its revision moves on)
         item = self.tree.current_item()

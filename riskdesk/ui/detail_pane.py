@@ -38,6 +38,7 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._read_only = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -96,7 +97,7 @@ class DetailPane(QWidget):
         try:
             enabled = item is not None
             for b in self.buttons.buttons():
-                b.setEnabled(enabled)
+                b.setEnabled(enabled and not self._read_only)
             self.note.setEnabled(enabled)
             if item is None:
                 prompt = self.tr("Select a risk point")
@@ -114,6 +115,13 @@ class DetailPane(QWidget):
             self.note_state.setText("")
         finally:
             self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Answers shown, not changed: the status buttons are off and the note cannot be edited."""
+        self._read_only = read_only
+        self.note.setReadOnly(read_only)
+        for b in self.buttons.buttons():
+            b.setEnabled(self.note.isEnabled() and not read_only)
 
     def set_status(self, status: Status) -> None:
         for b in self.buttons.buttons():
@@ -179,7 +187,7 @@ class DetailPane(QWidget):
         """Hand a changed note to the owner now (pause in typing, focus-out, point change, close)."""
         self._timer.stop()
         text = self.note.toPlainText()
-        if text != self._saved_note and self.note.isEnabled():
+        if text != self._saved_note and self.note.isEnabled() and not self._read_only:
             self.note_changed.emit(text)
 
     def note_saved(self, text: str, when: str) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.errors import RiskDeskError
 from riskdesk.domain.model import SettingKey
-from riskdesk.services import Services
+from riskdesk.services import Action, Services
 
 
 class SettingsDialog(QDialog):
@@ -30,11 +30,15 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to RiskDesk") if first_run else self.tr("Settings"))
         self.setMinimumWidth(440)
         current = services.settings.user_settings()
-        self.reviewer = QLineEdit(current[SettingKey.REVIEWER])
+        account = services.session.account
+        self.reviewer = QLineEdit(account.name if account is not None else current[SettingKey.REVIEWER])
         self.reviewer.setAccessibleName(self.tr("Reviewer name"))
         self.court = QLineEdit(current[SettingKey.COURT])
         self.court.setAccessibleName(self.tr("Court name"))
         self.court.setPlaceholderText(self.tr("e.g. 鄂尔多斯市东胜区人民法院"))
+        # On a shared database the account is the reviewer, and only the IT administrator names the court.
+        self.reviewer.setReadOnly(services.session.shared)
+        self.court.setReadOnly(not services.policy.allows(Action.SET_COURT))
         self.error = QLabel("")
         self.error.setStyleSheet("color:#c62828")
         self.error.setWordWrap(True)
@@ -48,6 +52,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Reviewer (承办人) *"), self.reviewer)
         form.addRow(self.tr("Court (法院名称) *"), self.court)
         lay.addLayout(form)
+        if services.session.shared:
+            shared = QLabel(self.tr("This database is shared: answers are recorded against the account you logged in "
+                                    "with; the court's name is set by the IT administrator."))
+            shared.setWordWrap(True)
+            lay.addWidget(shared)
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -58,12 +67,13 @@ class SettingsDialog(QDialog):
         self.reviewer.setFocus()
 
     def _save(self) -> None:
-        if not self.reviewer.text().strip() or not self.court.text().strip():
+        editable = {key: field.text() for key, field in ((SettingKey.REVIEWER, self.reviewer),
+                                                         (SettingKey.COURT, self.court)) if not field.isReadOnly()}
+        if not all(value.strip() for value in editable.values()):
             self.error.setText(self.tr("Both names are needed."))
             return
         try:
-            self._services.settings.set_all({SettingKey.REVIEWER: self.reviewer.text(),
-                                             SettingKey.COURT: self.court.text()})
+            self._services.settings.set_all(editable)
         except RiskDeskError as exc:
             self.error.setText(str(exc))
             return

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from riskdesk.domain.case_kind import Matter
 from riskdesk.domain.model import Severity, Stage, Status
+from riskdesk.domain.people import Role
 
 # Severity colours follow court practice (红/黄/蓝); text always accompanies them.
 SEVERITY_COLOURS = {Severity.HIGH: "#c62828", Severity.MEDIUM: "#b26a00", Severity.LOW: "#1565c0"}
@@ -30,6 +31,16 @@ def severity_text(severity: Severity) -> str:
 
 def stage_text(stage: Stage) -> str:
     return {Stage.FILING: QCoreApplication.translate("Labels", "Filing"), Stage.TRIAL: QCoreApplication.translate("Labels", "Trial"), Stage.ENFORCEMENT: QCoreApplication.translate("Labels", "Enforcement")}[stage]
+
+
+def role_text(role: Role) -> str:
+    return {
+        Role.ASSISTANT: QCoreApplication.translate("Labels", "Judge's assistant / clerk"),
+        Role.JUDGE: QCoreApplication.translate("Labels", "Judge in charge"),
+        Role.DIVISION_HEAD: QCoreApplication.translate("Labels", "Division head"),
+        Role.MANAGEMENT: QCoreApplication.translate("Labels", "Case management office"),
+        Role.ADMIN: QCoreApplication.translate("Labels", "IT administrator"),
+    }[role]
 
 
 def applies_text(matter: Matter) -> str:

@@ -56,8 +56,11 @@ def _mtime(path: Path) -> str:
     return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
-def launch_gui(open_services: OpenServices, lang: str | None) -> int:
-    """Run the window; ``open_services`` (from the composition root) opens the database."""
+def launch_gui(open_services: OpenServices, lang: str | None, login: str = "") -> int:
+    """Run the window; ``open_services`` (from the composition root) opens the database.
+
+    A shared database asks for a login first (``login`` filled in when known).
+    """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -75,9 +78,15 @@ def launch_gui(open_services: OpenServices, lang: str | None) -> int:
     if services is None:
         return 1
     try:
-        settings = services.settings.user_settings()
         measuring = bool(os.environ.get(EXIT_AFTER_START_ENV))
-        if not all(settings.values()) and not measuring:
+        if services.session.shared:
+            from riskdesk.ui.account_dialogs import sign_in
+
+            resume_garbage_collection()  # a person types a password: start-up's hurry is over
+            if not sign_in(services, login):
+                return 0
+        settings = services.settings.user_settings()
+        if not services.session.shared and not all(settings.values()) and not measuring:
             from riskdesk.ui.dialogs import SettingsDialog
 
             resume_garbage_collection()  # a person fills in the dialog: start-up's hurry is over

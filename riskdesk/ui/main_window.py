@@ -21,15 +21,18 @@ from PySide6.QtWidgets import (
 from riskdesk import __version__
 from riskdesk.domain.errors import RiskDeskError
 from riskdesk.domain.model import AnswerSaved, Case, CaseId, ChecklistId, SettingKey, Stage, StageCounts
+from riskdesk.domain.people import Role
 from riskdesk.domain.signoff import ChecklistState
 from riskdesk.services import ChecklistView, Services
+from riskdesk.services.permissions import CaseAction
 from riskdesk.services.signoff import StateChanged
 from riskdesk.ui import WINDOW_SIZE
+from riskdesk.ui.account_menu import fit_to_role
 from riskdesk.ui.case_header import CaseHeader
 from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
 from riskdesk.ui.errors import attempt
-from riskdesk.ui.labels import stage_text
+from riskdesk.ui.labels import role_text, stage_text
 from riskdesk.ui.signoff_actions import SignoffActions
 from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
@@ -126,15 +129,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("Next unreviewed point"), None, self.checklist.go_next_unreviewed))
         view_menu.addAction(self._action(self.tr("Open another stage…"), None, self.open_other_stage))
         view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats))
-        review_menu = bar.addMenu(self.tr("&Review"))
+        self.stats_action = self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats)
+        view_menu.addAction(self.stats_action)
+        self.review_menu = bar.addMenu(self.tr("&Review"))
         for act in self.signoff.actions():
             if act is None:
-                review_menu.addSeparator()
+                self.review_menu.addSeparator()
             else:
-                review_menu.addAction(act)
+                self.review_menu.addAction(act)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.addAction(self._action(self.tr("Reviewer and court…"), "Ctrl+,", self.edit_settings))
+        fit_to_role(self, bar, settings_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("About RiskDesk"), None, self.show_about))
@@ -154,7 +159,9 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         from riskdesk.ui.case_dialog import NewCaseDialog  # dialogs load when first opened, not at start-up
 
-        dlg = NewCaseDialog(self.services, self.services.session.actor.name, self, linked_to=self.case)
+        account = self.services.session.account
+        judge = "" if account is not None and account.role is Role.ASSISTANT else self.services.session.actor.name
+        dlg = NewCaseDialog(self.services, judge, self, linked_to=self.case)
         if dlg.exec() and dlg.created is not None:
             self.cases.search.clear()
             self.cases.refresh(keep_case=dlg.created.id)
@@ -180,11 +187,20 @@ class MainWindow(QMainWindow):
             started = set(self.services.cases.counts(case_id))
             worked = self.services.checklists.last_worked_stage(case_id)
             origin_risks = self.services.cases.origin_risks(case)
+            read_only = self.services.policy.case_refusal(CaseAction.ANSWER, case_id)
         except RiskDeskError as exc:
             if not quiet:  # at start-up a case deleted since is simply not reopened
                 QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
             return False
-        shown = set(case.profile.stages) | started
+        # Someone who may only read a case sees the stages already started, and cannot start another.
+        shown = started if read_only else set(case.profile.stages) | started
+        if not shown:
+            if not quiet:
+                QMessageBox.information(self, self.tr("Cannot open the case"),
+                                        self.tr("No checklist of this case has been started yet: there is nothing to "
+                                                "view."))
+            return False
+        self.checklist.set_read_only(read_only)
         chosen = next(s for s in (stage, worked, *case.profile.stages) if s is not None and s in shown)
         self.case = case
         self.case_header.show_case(case, origin_risks)
@@ -293,6 +309,10 @@ class MainWindow(QMainWindow):
             self._update_who()
 
     def _update_who(self) -> None:
+        account = self.services.session.account
+        if account is not None:  # a shared database: 姓名 · 角色 · 庭室
+            self.who_label.setText(" · ".join((account.name, role_text(account.role), account.department or "—")))
+            return
         court = self.services.settings.get(SettingKey.COURT)
         self.who_label.setText(self.tr("Reviewer: %1 · %2").replace("%1", self.services.session.actor.name or "—")
                                .replace("%2", court or "—"))
@@ -302,7 +322,8 @@ class MainWindow(QMainWindow):
 
         table = attempt(self, self.tr("Statistics"), self.services.cases.all_counts)
         if table is not None:
-            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self).exec()
+            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self,
+                        shared=self.services.session.shared).exec()
 
     def show_shortcuts(self) -> None:
         from riskdesk.ui.dialogs import ShortcutsDialog

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from riskdesk.domain.model import ChecklistId
 from riskdesk.domain.signoff import ChecklistState
-from riskdesk.services import Services
+from riskdesk.services import Action, Services
 from riskdesk.services.signoff import StateChanged
 from riskdesk.ui.errors import attempt
 
@@ -128,7 +128,9 @@ class SignoffActions(QObject):
 
     # -- queues --------------------------------------------------------------------------------------
     def counts(self) -> tuple[int, int]:
-        """(waiting for review, returned): the status bar shows them."""
+        """(waiting for review, returned): the status bar shows them (none for a role that reads no cases)."""
+        if not self._services.policy.allows(Action.READ_CASES):
+            return 0, 0
         signoff = self._services.signoff
         found = attempt(self._parent, self.tr("Sign-off"), lambda: (signoff.count(ChecklistState.SUBMITTED),
                                                                     signoff.count(ChecklistState.RETURNED)))

@@ -11,7 +11,7 @@ from riskdesk.ui.labels import stage_text
 
 
 class StatsDialog(QDialog):
-    def __init__(self, table: CountsTable, court: str, parent: QWidget | None = None) -> None:
+    def __init__(self, table: CountsTable, court: str, parent: QWidget | None = None, *, shared: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Statistics"))
         self.resize(900, 260)
@@ -38,8 +38,10 @@ class StatsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # "749817 / 1000000"
         view.setAccessibleName(self.tr("Statistics"))
-        note = QLabel(self.tr("%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).")
-                      .replace("%1", court or "RiskDesk"))
+        scope = (self.tr("%1 — the cases your account may read. Risk rate = risk found ÷ (no risk + risk found).")
+                 if shared else
+                 self.tr("%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found)."))
+        note = QLabel(scope.replace("%1", court or "RiskDesk"))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
