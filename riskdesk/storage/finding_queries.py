@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from riskdesk.domain.findings import Extension, Finding, FindingState
 from riskdesk.domain.model import Severity
@@ -118,7 +118,7 @@ def list_findings(conn: Connection, f: FindingFilter, limit: int = 100_000) -> l
         like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         conditions.append(or_(_F.no.like(like, escape="\\"), _F.description.like(like, escape="\\"),
                               cases.c.case_no.like(like, escape="\\"), _F.owner.like(like, escape="\\")))
-    rows = conn.execute(select(*_COLUMNS).select_from(_FROM).where(and_(*conditions)).order_by(_F.id).limit(limit))
+    rows = conn.execute(select(*_COLUMNS).select_from(_FROM).where(*conditions).order_by(_F.id).limit(limit))
     found = list(rows)
     ext = extensions_of(conn, [r.id for r in found])
     return [_to_finding(r, ext.get(r.id, ())) for r in found]
