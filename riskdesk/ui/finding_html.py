@@ -127,7 +127,9 @@ def event_texts(e: Event) -> tuple[str, str, str]:
     action = _ACTIONS.get(e.field) or _FIELD_ACTIONS.get(e.field)
     if action is None:  # a field changed in place: 整改措施, 责任人, 责任部门, 督办领导
         return translate("FindingDetails", "Changed %1").replace("%1", e.field), e.old, e.new
-    if e.field in _ACTIONS:  # a step: from one state to another
+    if e.field in _ACTIONS:  # a step: from one state to another (blank when it stayed where it was)
+        if e.old == e.new:
+            return finding_action_text(action), "", ""
         old = _STATES.get(e.old)
         new = _STATES.get(e.new)
         return (finding_action_text(action), finding_state_text(old) if old else e.old,
