@@ -520,160 +520,170 @@
         <translation>%1 %2（风险等级：%3）。核查备注：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="77" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="112" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="78" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="113" />
         <source>Measure</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="78" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="113" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="114" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="79" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="114" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="80" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="115" />
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="81" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="116" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="82" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="117" />
         <source>Supervising leader</source>
         <translation>督办领导</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="82" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="83" />
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="94" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="95" />
         <source>Record progress</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="95" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="96" />
         <source>Progress</source>
         <translation>进展</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="99" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="100" />
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="100" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="101" />
         <source>A description, a file (at most 10 MB, kept in the database with its SHA-256), or both.</source>
         <translation>一段说明、一个文件（不超过 10 MB，连同 SHA-256 保存在数据库中），或两者都有。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="101" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="102" />
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="102" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="103" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="110" />
         <location filename="../../riskdesk/ui/finding_actions.py" line="111" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="112" />
         <source>Change measure or people</source>
         <translation>修改整改措施或责任人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="122" />
-        <source>Deadline now: %1 (first set: %2). The original deadline stays on record; the extension is approved by someone other than the responsible person (%3).</source>
-        <translation>现整改时限：%1（原定 %2）。原定时限保留在记录中；延期须由责任人（%3）以外的人批准。</translation>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="123" />
+        <source>Deadline now: %1 (first set: %2).</source>
+        <translation>现整改时限：%1（原定 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="124" />
+        <source>Deadline now: %1.</source>
+        <translation>现整改时限：%1。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/finding_actions.py" line="125" />
+        <source> The original deadline stays on record; the extension is approved by someone other than the responsible person (%1).</source>
+        <translation>原定时限保留在记录中；延期须由责任人（%1）以外的人批准。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="127" />
         <source>Extend the deadline</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="127" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="129" />
         <source>New deadline</source>
         <translation>新的整改时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="128" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="134" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="162" />
-        <location filename="../../riskdesk/ui/finding_actions.py" line="167" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="130" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="136" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="164" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="169" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="132" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="134" />
         <source>Change the level</source>
         <translation>调整风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="133" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="135" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="139" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="141" />
         <source>Apply for closing</source>
         <translation>申请销号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="140" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="142" />
         <source>Only the responsible person (%1) applies, with evidence of what was done.</source>
         <translation>只有责任人（%1）可以申请销号，并须附整改证据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="142" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="144" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="143" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="145" />
         <source>Result of the rectification</source>
         <translation>整改结果说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="148" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="150" />
         <source>Close the item</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="149" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="151" />
         <source>Closed by someone who is neither the responsible person (%1) nor the applicant (%2).</source>
         <translation>销号审核人不能是责任人（%1）或申请人（%2）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="151" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="153" />
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="155" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="157" />
         <source>Return the application</source>
         <translation>退回销号申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="156" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="158" />
         <source>What is missing</source>
         <translation>退回意见（还缺什么）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="160" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="162" />
         <source>No rectification needed</source>
         <translation>经复核无需整改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="161" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="163" />
         <source>Decided on review by someone other than the responsible person (%1).</source>
         <translation>须由责任人（%1）以外的复核人决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_actions.py" line="166" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="168" />
         <source>Rectify again</source>
         <translation>重新整改</translation>
     </message>
@@ -804,185 +814,185 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="75" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
         <source>Item details</source>
         <translation>整改项详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="78" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="78" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="78" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="91" />
         <source>Progress and evidence</source>
         <translation>进展与证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
         <source>Step</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
         <source>From</source>
         <translation>原</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="82" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="84" />
         <source>To</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="82" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="84" />
         <source>Reason / remark</source>
         <translation>理由 / 说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="92" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="84" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="86" />
         <source>&amp;Save file…</source>
         <translation>保存文件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="87" />
         <source>Open &amp;file</source>
         <translation>打开文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="90" />
         <source>Overview</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="118" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
         <source>Record &amp;progress…</source>
         <translation>记录进展(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="118" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
         <source>Add &amp;evidence…</source>
         <translation>添加证据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="119" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
         <source>Change &amp;measure or people…</source>
         <translation>修改措施/责任人(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="119" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
         <source>E&amp;xtend…</source>
         <translation>延期(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
         <source>Change &amp;level…</source>
         <translation>调整等级(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
         <source>&amp;Apply for closing…</source>
         <translation>申请销号(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="123" />
         <source>&amp;Close item…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="123" />
         <source>&amp;Return…</source>
         <translation>退回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="124" />
         <source>&amp;No rectification needed…</source>
         <translation>无需整改(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="124" />
         <source>Rectify a&amp;gain…</source>
         <translation>重新整改(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="130" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="132" />
         <source>Open the &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="131" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="133" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="139" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="141" />
         <source>Rectification item</source>
         <translation>整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="147" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="149" />
         <source>Rectification item %1</source>
         <translation>整改项 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="229" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="233" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="252" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="268" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="230" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="234" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="253" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="269" />
         <source>Evidence file</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="234" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="235" />
         <source>The file %1 does not match its recorded SHA-256: it was changed in the database.</source>
         <translation>文件 %1 与记录的 SHA-256 不符：数据库中的文件已被改动。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="245" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="246" />
         <source>Save the evidence file</source>
         <translation>保存证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="252" />
-        <location filename="../../riskdesk/ui/finding_dialog.py" line="268" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="253" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="269" />
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -1407,17 +1417,17 @@
         <translation>打开整改台账，只看逾期的整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="94" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="102" />
         <source>New rectification item</source>
         <translation>建立整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="102" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="110" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="103" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="111" />
         <source>Overdue rectification: %n item(s)</source>
         <translation>
             <numerusform>逾期整改 %n 项</numerusform>
@@ -1561,96 +1571,96 @@
     <name>LedgerWindow</name>
     <message>
         <location filename="../../riskdesk/ui/ledger_window.py" line="51" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="134" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="221" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="237" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="135" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="222" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="238" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="62" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="63" />
         <source>&amp;Open item</source>
         <translation>打开整改项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="63" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="64" />
         <source>Export &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="64" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="65" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="65" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="66" />
         <source>Find &amp;systemic problems</source>
         <translation>查找共性问题(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="66" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="67" />
         <source>One risk point found in several cases of one department within the period set in the settings: a 共性问题 item for 审管办</source>
         <translation>同一风险点在设定期间内于同一部门多件案件中存在风险：为审管办建立共性问题整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="68" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="69" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="96" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="97" />
         <source>Rectification items</source>
         <translation>整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="162" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="163" />
         <source> (shown: %1 of %2 items)</source>
         <translation>（显示 %2 项中的 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="217" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="218" />
         <source>Rectification ledger (%1)</source>
         <translation>整改台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="221" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="228" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="237" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="246" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="222" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="229" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="238" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="247" />
         <source>Export the ledger</source>
         <translation>导出整改台账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="222" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="223" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="231" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="249" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="232" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="250" />
         <source>Exported %1 item(s) to %2</source>
         <translation>已导出 %1 项到 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="238" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="239" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="255" />
-        <location filename="../../riskdesk/ui/ledger_window.py" line="264" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="256" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="265" />
         <source>Systemic problems</source>
         <translation>共性问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/ledger_window.py" line="259" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="260" />
         <source>%n new systemic item(s):</source>
         <translation>
             <numerusform>新建共性问题整改项 %n 项：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_window.py" line="262" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="263" />
         <source>No new systemic problem: no risk point was found in enough cases of one department within the period.</source>
         <translation>没有新的共性问题：在设定期间内，没有风险点在同一部门足够多的案件中存在风险。</translation>
     </message>

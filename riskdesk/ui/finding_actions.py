@@ -72,8 +72,9 @@ class FindingActions(QObject):
         due = default_due(p.severity, date.today(), days)
         departments = attempt(parent, self.tr("New rectification item"), svc.cases.departments) or []
         form = FormDialog(self.tr("New rectification item"),
-                          self.tr("%1 %2 (level %3). Found at risk: %4").replace("%1", p.id).replace("%2", p.title)
-                          .replace("%3", severity_text(p.severity)).replace("%4", item.result.note or "—"), parent)
+                          f"{case.case_no}　" + self.tr("%1 %2 (level %3). Found at risk: %4").replace("%1", p.id)
+                          .replace("%2", p.title).replace("%3", severity_text(p.severity))
+                          .replace("%4", item.result.note or "—"), parent)
         form.text("measure", self.tr("Measure"), "\n".join(p.guidance), multiline=True, required=True)
         form.text("owner", self.tr("Responsible person"), case.judge, required=True)
         form.choice("department", self.tr("Responsible department"), [(d, d) for d in departments],
@@ -119,9 +120,10 @@ class FindingActions(QObject):
             supervisor=d.value("supervisor")))
 
     def extend(self, f: Finding, parent: QWidget) -> FindingChanged | None:
-        note = self.tr("Deadline now: %1 (first set: %2). The original deadline stays on record; the extension is "
-                       "approved by someone other than the responsible person (%3).") \
-            .replace("%1", f.current_due.isoformat()).replace("%2", f.due.isoformat()).replace("%3", f.owner)
+        note = (self.tr("Deadline now: %1 (first set: %2).").replace("%2", f.due.isoformat()) if f.extensions
+                else self.tr("Deadline now: %1.")).replace("%1", f.current_due.isoformat()) + self.tr(
+            " The original deadline stays on record; the extension is approved by someone other than the responsible "
+            "person (%1).").replace("%1", f.owner)
         form = FormDialog(self.tr("Extend the deadline"), self._intro(f, note), parent)
         later = max(f.current_due, date.today()) + timedelta(days=15)
         form.day("due", self.tr("New deadline"), later, f.current_due + timedelta(days=1))

@@ -7,6 +7,7 @@ the checklist's detail pane are refreshed. The ledger window and the item dialog
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -16,11 +17,11 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from riskdesk.domain.model import Status
 from riskdesk.services import Services
 from riskdesk.ui.errors import attempt
-from riskdesk.ui.finding_actions import FindingActions
 from riskdesk.ui.labels import OVERDUE_COLOUR
 
 if TYPE_CHECKING:
     from riskdesk.ui.checklist_panel import ChecklistPanel
+    from riskdesk.ui.finding_actions import FindingActions
     from riskdesk.ui.ledger_window import LedgerWindow
 
 
@@ -35,7 +36,6 @@ class LedgerActions(QObject):
         self._panel = panel
         self._parent = parent
         self.window: LedgerWindow | None = None
-        self.steps = FindingActions(services, self)
         self.ledger_action = QAction(self.tr("Rectification &ledger…"), parent)
         self.ledger_action.setShortcut(QKeySequence("Ctrl+L"))
         self.ledger_action.triggered.connect(lambda _=False: self.show_ledger())
@@ -50,7 +50,15 @@ class LedgerActions(QObject):
         self.overdue_button.hide()
         self.overdue_button.clicked.connect(lambda _=False: self.show_ledger(overdue_only=True))
         panel.finding_requested.connect(self.from_checklist)
-        self.steps.changed.connect(lambda _change: self.refresh())
+
+    @cached_property
+    def steps(self) -> FindingActions:
+        """An item's steps (their forms load with them, when first used)."""
+        from riskdesk.ui.finding_actions import FindingActions
+
+        steps = FindingActions(self._services, self)
+        steps.changed.connect(lambda _change: self.refresh())
+        return steps
 
     # -- the ledger ----------------------------------------------------------------------------------
     def show_ledger(self, *, overdue_only: bool = False) -> LedgerWindow:

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.ledger.open_point.connect(self.open_point)
         self._update_who()
         self._update_queues()
-        self.ledger.update_overdue()
+        QTimer.singleShot(0, self.ledger.update_overdue)  # just after the window is up: off the start-up path
 
     def _build_layout(self) -> QSplitter:
         self.case_header = CaseHeader()

@@ -113,6 +113,13 @@ def test_ledger_filters_sorts_and_searches(qtbot: QtBot, make_window: Callable[[
     qtbot.keyClicks(ledger.table, first.no[-4:])  # typing in the table searches
     assert ledger.filters.search.text() == first.no[-4:] and _column(ledger, LedgerColumn.NO) == [first.no]
     ledger.filters.search.clear()
+    def current() -> int | None:
+        f = ledger.current_finding()
+        return f.id if f is not None else None
+
+    assert current() == first.id  # the row under the cursor stays when the search is cleared
+    qtbot.keyClick(ledger.filters.search, Qt.Key.Key_Up)  # arrows in the search box move in the table
+    assert current() == second.id
     ledger.filters.set_state(FindingState.OPEN)  # 待整改: all three; 整改中: none yet
     assert ledger.proxy.rowCount() == 3
     ledger.filters.set_state(FindingState.IN_PROGRESS)
@@ -219,7 +226,8 @@ def test_overdue_items_are_red_and_counted_in_the_status_bar(qtbot: QtBot, make_
     first.close()
     win = make_window()  # on start the count is there
     button = win.ledger.overdue_button
-    assert button.isVisible() and button.text() == "逾期整改 1 项" and RED in button.styleSheet()
+    qtbot.waitUntil(button.isVisible, timeout=3000)
+    assert button.text() == "逾期整改 1 项" and RED in button.styleSheet()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # opens the ledger with the overdue items
     ledger = win.ledger.window
     assert ledger is not None and ledger.isVisible() and ledger.filters.overdue.isChecked()
