@@ -7,7 +7,7 @@ closes. The window stays open beside the main window and reloads after every cha
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -28,16 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.catalog import RiskPoint
-from riskdesk.domain.findings import Finding, Totals
-from riskdesk.domain.model import SettingKey
+from riskdesk.domain.findings import Extension, Finding, FindingState, Totals
+from riskdesk.domain.model import SettingKey, Severity, Stage
 from riskdesk.services import Services
 from riskdesk.ui.errors import attempt
+from riskdesk.ui.labels import finding_state_text, overdue_text, severity_text, stage_text
 from riskdesk.ui.ledger_filters import LedgerFilterBar
 from riskdesk.ui.models.finding_filter import FindingFilterProxy, LedgerFilter
-from riskdesk.ui.models.finding_table_model import FindingRole, FindingTableModel, LedgerColumn
+from riskdesk.ui.models.finding_table_model import FindingRole, FindingTableModel, LedgerColumn, due_text
 
 _MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+_DAY = date(2026, 12, 28)  # a sample for the deadline column's width: an item extended once
+_EXTENDED = Finding(0, "", FindingState.OPEN, "", Severity.LOW, Severity.LOW, "", "", "", "", _DAY,
+                    datetime(2026, 1, 1), "", extensions=(Extension(_DAY, "", "", datetime(2026, 1, 1)),))
 
 
 class LedgerWindow(QDialog):
@@ -110,16 +114,17 @@ class LedgerWindow(QDialog):
         header.setSectionResizeMode(LedgerColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         metrics = table.fontMetrics()
-        samples = {
-            LedgerColumn.NO: "ZG-2026-0000", LedgerColumn.STATE: "经复核无需整改", LedgerColumn.OVERDUE: "逾期 99 日",
-            LedgerColumn.CASE_NO: "（2025）内0602民初1187号", LedgerColumn.STAGE: "执行",
-            LedgerColumn.POINT: "LA-000 补正后未重新起算", LedgerColumn.SEVERITY: "中",
-            LedgerColumn.DEPARTMENT: "民事审判第一庭", LedgerColumn.OWNER: "欧阳法官",
-            LedgerColumn.DUE: "2026-00-00（原定 2026-00-00）", LedgerColumn.CREATED: "2026-00-00",
+        # Widths from the texts of the current language (English labels are wider than Chinese ones).
+        samples: dict[LedgerColumn, list[str]] = {
+            LedgerColumn.NO: ["ZG-2026-0000"], LedgerColumn.STATE: [finding_state_text(s) for s in FindingState],
+            LedgerColumn.OVERDUE: [overdue_text(99)], LedgerColumn.CASE_NO: ["（2025）内0602民初1187号"],
+            LedgerColumn.STAGE: [stage_text(s) for s in Stage], LedgerColumn.POINT: ["LA-000 补正后未重新起算"],
+            LedgerColumn.SEVERITY: [severity_text(s) for s in Severity], LedgerColumn.DEPARTMENT: ["民事审判第一庭"],
+            LedgerColumn.OWNER: ["欧阳法官"], LedgerColumn.DUE: [due_text(_EXTENDED)], LedgerColumn.CREATED: ["2026-00-00"],
         }
-        for column, sample in samples.items():
+        for column, texts in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16) + 14
+            width = max(max(metrics.horizontalAdvance(t) for t in texts), metrics.horizontalAdvance(title) + 16) + 14
             header.resizeSection(column, width)
         header.setMinimumSectionSize(40)
         return table
