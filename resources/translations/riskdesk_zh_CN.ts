@@ -235,32 +235,32 @@
 <context>
     <name>ChecklistBanners</name>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="52" />
+        <location filename="../../riskdesk/ui/banners.py" line="60" />
         <source>A newer catalog is available: %1 point(s) changed. Answers to unchanged points carry over. Click to upgrade this checklist.</source>
         <translation>风险点目录已更新：%1 项有变化。未变化的风险点保留原核查结果。点击此处升级本清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="62" />
+        <location filename="../../riskdesk/ui/banners.py" line="70" />
         <source>Submitted for review by %1 (%2). Answers wait until it is approved, returned or withdrawn.</source>
         <translation>已由 %1 提交审核（%2）。审核通过、退回或撤回之前不能修改核查结果。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="66" />
+        <location filename="../../riskdesk/ui/banners.py" line="74" />
         <source>Returned by %1 (%2): %3</source>
         <translation>已被 %1 退回（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="70" />
+        <location filename="../../riskdesk/ui/banners.py" line="78" />
         <source>Approved by %1 (%2). Changing an answer needs a reason and a new approval.</source>
         <translation>已由 %1 审核通过（%2）。修改核查结果须说明理由，并重新审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="74" />
+        <location filename="../../riskdesk/ui/banners.py" line="82" />
         <source>Changed after approval: submit it again for a new approval.</source>
         <translation>审核通过后有修改：请重新提交审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/banners.py" line="86" />
+        <location filename="../../riskdesk/ui/banners.py" line="94" />
         <source>All %1 points of this stage are reviewed: %2 risk(s) found, %3 not applicable.</source>
         <translation>本环节 %1 项风险点已全部核查完毕：存在风险 %2 项，不适用 %3 项。</translation>
     </message>
@@ -302,38 +302,53 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="106" />
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="218" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="116" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="287" />
         <source>Sign-off</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="144" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="157" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="165" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="170" />
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="198" />
+        <source>%1 is not “%2”: a rectification item is made only for a risk found.</source>
+        <translation>%1 不是“%2”：只有存在风险的风险点才建立整改项。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="209" />
+        <source>%1 is at risk: press Z to make a rectification item.</source>
+        <translation>%1 存在风险：按 Z 建立整改项。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="232" />
         <source>Change an approved answer</source>
         <translation>修改已审核的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="166" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="233" />
         <source>This checklist was approved. Why does %1 change? The checklist goes back to draft and needs a new approval.</source>
         <translation>本清单已审核通过。请说明修改 %1 的理由。修改后清单回到“填写中”，需要重新审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="183" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="250" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="199" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="268" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="231" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="300" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
@@ -341,7 +356,7 @@
 <context>
     <name>ChecklistTree</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_tree.py" line="55" />
+        <location filename="../../riskdesk/ui/checklist_tree.py" line="58" />
         <source>Checklist</source>
         <translation>核查清单</translation>
     </message>
@@ -349,112 +364,127 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="48" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="61" />
         <source>Risk point details</source>
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="63" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="76" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="78" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="66" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="79" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="103" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="134" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="153" />
+        <source>Rectification item</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
+        <source>Z opens it</source>
+        <translation>按 Z 打开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="161" />
+        <source>deadline %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/detail_pane.py" line="178" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="135" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="179" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="136" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="180" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="145" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="189" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="146" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="190" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="147" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="191" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="148" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="156" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="200" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="159" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="203" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="163" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="163" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="168" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="212" />
         <source>Changed in the new catalog — answer again. Before the change</source>
         <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="175" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="219" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="183" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="227" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="196" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="240" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="200" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="244" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="255" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>
@@ -527,6 +557,690 @@
         <location filename="../../riskdesk/ui/filter_bar.py" line="71" />
         <source>All process nodes</source>
         <translation>全部流程节点</translation>
+    </message>
+</context>
+<context>
+    <name>FindingAction</name>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="38" />
+        <source>Created</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="39" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="40" />
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="41" />
+        <source>Evidence added</source>
+        <translation>上传证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="42" />
+        <source>Deadline extended</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="43" />
+        <source>Level changed</source>
+        <translation>调整风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="44" />
+        <source>Applied for closing</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="45" />
+        <source>Closing approved</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="46" />
+        <source>Application returned</source>
+        <translation>退回销号申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="47" />
+        <source>No rectification needed</source>
+        <translation>经复核无需整改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="48" />
+        <source>Reopened</source>
+        <translation>重新整改</translation>
+    </message>
+</context>
+<context>
+    <name>FindingActions</name>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="71" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="73" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="74" />
+        <source>New rectification item</source>
+        <translation>建立整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="75" />
+        <source>%1 %2 (level %3). Found at risk: %4</source>
+        <translation>%1 %2（风险等级：%3）。核查备注：%4</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="78" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="113" />
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="114" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="80" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="115" />
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="82" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="117" />
+        <source>Supervising leader</source>
+        <translation>督办领导</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="83" />
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="95" />
+        <source>Record progress</source>
+        <translation>记录进展</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="96" />
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="100" />
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="101" />
+        <source>A description, a file (at most 10 MB, kept in the database with its SHA-256), or both.</source>
+        <translation>一段说明、一个文件（不超过 10 MB，连同 SHA-256 保存在数据库中），或两者都有。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="102" />
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="103" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="111" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="112" />
+        <source>Change measure or people</source>
+        <translation>修改整改措施或责任人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="123" />
+        <source>Deadline now: %1 (first set: %2).</source>
+        <translation>现整改时限：%1（原定 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="124" />
+        <source>Deadline now: %1.</source>
+        <translation>现整改时限：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="125" />
+        <source> The original deadline stays on record; the extension is approved by someone other than the responsible person (%1).</source>
+        <translation>原定时限保留在记录中；延期须由责任人（%1）以外的人批准。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="127" />
+        <source>Extend the deadline</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="129" />
+        <source>New deadline</source>
+        <translation>新的整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="130" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="136" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="164" />
+        <location filename="../../riskdesk/ui/finding_actions.py" line="169" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="134" />
+        <source>Change the level</source>
+        <translation>调整风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="135" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="141" />
+        <source>Apply for closing</source>
+        <translation>申请销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="142" />
+        <source>Only the responsible person (%1) applies, with evidence of what was done.</source>
+        <translation>只有责任人（%1）可以申请销号，并须附整改证据。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="144" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="145" />
+        <source>Result of the rectification</source>
+        <translation>整改结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="150" />
+        <source>Close the item</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="151" />
+        <source>Closed by someone who is neither the responsible person (%1) nor the applicant (%2).</source>
+        <translation>销号审核人不能是责任人（%1）或申请人（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="153" />
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="157" />
+        <source>Return the application</source>
+        <translation>退回销号申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="158" />
+        <source>What is missing</source>
+        <translation>退回意见（还缺什么）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="162" />
+        <source>No rectification needed</source>
+        <translation>经复核无需整改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="163" />
+        <source>Decided on review by someone other than the responsible person (%1).</source>
+        <translation>须由责任人（%1）以外的复核人决定。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_actions.py" line="168" />
+        <source>Rectify again</source>
+        <translation>重新整改</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDetails</name>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="50" />
+        <source>Systemic problem</source>
+        <translation>共性问题</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="63" />
+        <source>%1 day(s) left</source>
+        <translation>剩余 %1 日</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="66" />
+        <source>Originally: %1</source>
+        <translation>原定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="68" />
+        <source>Extension %1: to %2, approved by %3 on %4. Reason: %5</source>
+        <translation>第 %1 次延期：至 %2，%3 于 %4 批准。理由：%5</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="82" />
+        <source>Systemic problem at %1 in the cases: %2</source>
+        <translation>共性问题：%1，涉及案件：%2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="83" />
+        <source>Entered by hand</source>
+        <translation>人工录入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="89" />
+        <source>(found as %1)</source>
+        <translation>（发现时为%1）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="91" />
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="92" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="93" />
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="94" />
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="95" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="96" />
+        <source>Supervising leader</source>
+        <translation>督办领导</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="97" />
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="98" />
+        <source>Created</source>
+        <translation>建立</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="99" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="102" />
+        <source>Note of the answer</source>
+        <translation>核查时的备注</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="104" />
+        <source>Result of the rectification</source>
+        <translation>整改结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="106" />
+        <source>Applied for closing by</source>
+        <translation>销号申请人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="109" />
+        <source>Closed by</source>
+        <translation>销号审核人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="114" />
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="114" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="114" />
+        <source>Returned</source>
+        <translation>退回意见</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_html.py" line="129" />
+        <source>Changed %1</source>
+        <translation>修改%1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="77" />
+        <source>Item details</source>
+        <translation>整改项详情</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="79" />
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="80" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="81" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="91" />
+        <source>Progress and evidence</source>
+        <translation>进展与证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
+        <source>Step</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="83" />
+        <source>From</source>
+        <translation>原</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="84" />
+        <source>To</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="84" />
+        <source>Reason / remark</source>
+        <translation>理由 / 说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="92" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="86" />
+        <source>&amp;Save file…</source>
+        <translation>保存文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="87" />
+        <source>Open &amp;file</source>
+        <translation>打开文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="90" />
+        <source>Overview</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
+        <source>Record &amp;progress…</source>
+        <translation>记录进展(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="120" />
+        <source>Add &amp;evidence…</source>
+        <translation>添加证据(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
+        <source>Change &amp;measure or people…</source>
+        <translation>修改措施/责任人(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="121" />
+        <source>E&amp;xtend…</source>
+        <translation>延期(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
+        <source>Change &amp;level…</source>
+        <translation>调整等级(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="122" />
+        <source>&amp;Apply for closing…</source>
+        <translation>申请销号(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="123" />
+        <source>&amp;Close item…</source>
+        <translation>销号(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="123" />
+        <source>&amp;Return…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="124" />
+        <source>&amp;No rectification needed…</source>
+        <translation>无需整改(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="124" />
+        <source>Rectify a&amp;gain…</source>
+        <translation>重新整改(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="132" />
+        <source>Open the &amp;case</source>
+        <translation>打开案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="133" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="141" />
+        <source>Rectification item</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="149" />
+        <source>Rectification item %1</source>
+        <translation>整改项 %1</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="230" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="234" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="253" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="269" />
+        <source>Evidence file</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="235" />
+        <source>The file %1 does not match its recorded SHA-256: it was changed in the database.</source>
+        <translation>文件 %1 与记录的 SHA-256 不符：数据库中的文件已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="246" />
+        <source>Save the evidence file</source>
+        <translation>保存证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="253" />
+        <location filename="../../riskdesk/ui/finding_dialog.py" line="269" />
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FindingState</name>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="28" />
+        <source>To rectify</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="30" />
+        <source>Waiting for closing</source>
+        <translation>待销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="31" />
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="32" />
+        <source>No rectification needed</source>
+        <translation>经复核无需整改</translation>
+    </message>
+</context>
+<context>
+    <name>FindingTableModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="58" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="59" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="60" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="61" />
+        <source>Case No.</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="62" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="63" />
+        <source>Risk point</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="64" />
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="65" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="66" />
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="67" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="68" />
+        <source>Deadline now</source>
+        <translation>现整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="69" />
+        <source>Created on</source>
+        <translation>建立日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/finding_table_model.py" line="94" />
+        <source>%1 (originally %2)</source>
+        <translation>%1（原定 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="56" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="57" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="120" />
+        <source>No file</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="121" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="133" />
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="139" />
+        <source>Done by (your name)</source>
+        <translation>操作人（您的姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/finding_forms.py" line="162" />
+        <source>Please fill in: %1</source>
+        <translation>请填写：%1</translation>
     </message>
 </context>
 <context>
@@ -727,99 +1441,365 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="20" />
+        <location filename="../../riskdesk/ui/labels.py" line="53" />
+        <source>%n day(s) overdue</source>
+        <translation>逾期 %n 日</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/labels.py" line="58" />
         <source>Unreviewed</source>
         <translation>未核查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="21" />
+        <location filename="../../riskdesk/ui/labels.py" line="59" />
         <source>No risk</source>
         <translation>无风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="22" />
+        <location filename="../../riskdesk/ui/labels.py" line="60" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="23" />
+        <location filename="../../riskdesk/ui/labels.py" line="61" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="24" />
+        <location filename="../../riskdesk/ui/labels.py" line="62" />
         <source>Not applicable (case type)</source>
         <translation>不适用（案件类型）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="67" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="67" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="29" />
+        <location filename="../../riskdesk/ui/labels.py" line="67" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="71" />
         <source>Filing</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="71" />
         <source>Trial</source>
         <translation>审判</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="33" />
+        <location filename="../../riskdesk/ui/labels.py" line="71" />
         <source>Enforcement</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="38" />
+        <location filename="../../riskdesk/ui/labels.py" line="76" />
         <source>Judge's assistant / clerk</source>
         <translation>法官助理/书记员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="39" />
+        <location filename="../../riskdesk/ui/labels.py" line="77" />
         <source>Judge in charge</source>
         <translation>承办法官</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="40" />
+        <location filename="../../riskdesk/ui/labels.py" line="78" />
         <source>Division head</source>
         <translation>庭长</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="41" />
+        <location filename="../../riskdesk/ui/labels.py" line="79" />
         <source>Case management office</source>
         <translation>审管办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="42" />
+        <location filename="../../riskdesk/ui/labels.py" line="80" />
         <source>IT administrator</source>
         <translation>信息技术管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="48" />
+        <location filename="../../riskdesk/ui/labels.py" line="86" />
         <source>Civil</source>
         <translation>民事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="49" />
+        <location filename="../../riskdesk/ui/labels.py" line="87" />
         <source>Criminal</source>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/labels.py" line="50" />
+        <location filename="../../riskdesk/ui/labels.py" line="88" />
         <source>Administrative</source>
         <translation>行政</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerActions</name>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="39" />
+        <source>Rectification &amp;ledger…</source>
+        <translation>整改台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="49" />
+        <source>Open the ledger with the overdue items</source>
+        <translation>打开整改台账，只看逾期的整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="102" />
+        <source>New rectification item</source>
+        <translation>建立整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="110" />
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="111" />
+        <source>Overdue rectification: %n item(s)</source>
+        <translation>
+            <numerusform>逾期整改 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilterBar</name>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="48" />
+        <source>Search: No., case No., problem, person, risk point…</source>
+        <translation>搜索：编号、案号、问题、责任人、风险点…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="49" />
+        <source>Search the ledger</source>
+        <translation>搜索整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="50" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="51" />
+        <source>Still to be done</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="54" />
+        <source>&amp;Overdue only</source>
+        <translation>只看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="57" />
+        <source>any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="58" />
+        <source> days</source>
+        <translation> 日内</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="59" />
+        <source>Due within</source>
+        <translation>到期日数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="60" />
+        <source>Items still to be done whose deadline falls within this many days</source>
+        <translation>尚未完成、整改时限在这么多日之内（尚未逾期）的整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="61" />
+        <source>&amp;Made from</source>
+        <translation>建立日期(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="69" />
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="72" />
+        <source>Process node</source>
+        <translation>流程节点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="73" />
+        <source>Risk point</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="74" />
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="75" />
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="76" />
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="93" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="104" />
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="107" />
+        <source>Due within:</source>
+        <translation>到期：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="112" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="115" />
+        <source>Stage:</source>
+        <translation>环节：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="115" />
+        <source>Node:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="116" />
+        <source>Point:</source>
+        <translation>风险点：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="116" />
+        <source>Responsible:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="117" />
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_filters.py" line="192" />
+        <source>all periods</source>
+        <translation>全部期间</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerWindow</name>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="55" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="140" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="227" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="243" />
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="67" />
+        <source>&amp;Open item</source>
+        <translation>打开整改项(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="68" />
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="69" />
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="70" />
+        <source>Find &amp;systemic problems</source>
+        <translation>查找共性问题(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="71" />
+        <source>One risk point found in several cases of one department within the period set in the settings: a 共性问题 item for 审管办</source>
+        <translation>同一风险点在设定期间内于同一部门多件案件中存在风险：为审管办建立共性问题整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="73" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="101" />
+        <source>Rectification items</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="168" />
+        <source> (shown: %1 of %2 items)</source>
+        <translation>（显示 %2 项中的 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="223" />
+        <source>Rectification ledger (%1)</source>
+        <translation>整改台账（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="227" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="234" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="243" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="252" />
+        <source>Export the ledger</source>
+        <translation>导出整改台账</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="228" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="237" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="255" />
+        <source>Exported %1 item(s) to %2</source>
+        <translation>已导出 %1 项到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="244" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="261" />
+        <location filename="../../riskdesk/ui/ledger_window.py" line="270" />
+        <source>Systemic problems</source>
+        <translation>共性问题</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../riskdesk/ui/ledger_window.py" line="265" />
+        <source>%n new systemic item(s):</source>
+        <translation>
+            <numerusform>新建共性问题整改项 %n 项：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/ledger_window.py" line="268" />
+        <source>No new systemic problem: no risk point was found in enough cases of one department within the period.</source>
+        <translation>没有新的共性问题：在设定期间内，没有风险点在同一部门足够多的案件中存在风险。</translation>
     </message>
 </context>
 <context>
@@ -865,12 +1845,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="48" />
+        <location filename="../../riskdesk/ui/main_window.py" line="49" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="87" />
+        <location filename="../../riskdesk/ui/main_window.py" line="92" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -879,167 +1859,167 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="304" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="141" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="193" />
         <location filename="../../riskdesk/ui/main_window.py" line="199" />
+        <location filename="../../riskdesk/ui/main_window.py" line="205" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="200" />
+        <location filename="../../riskdesk/ui/main_window.py" line="206" />
         <source>No checklist of this case has been started yet: there is nothing to view.</source>
         <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="231" />
-        <location filename="../../riskdesk/ui/main_window.py" line="234" />
-        <location filename="../../riskdesk/ui/main_window.py" line="241" />
+        <location filename="../../riskdesk/ui/main_window.py" line="248" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="258" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="231" />
+        <location filename="../../riskdesk/ui/main_window.py" line="248" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="242" />
+        <location filename="../../riskdesk/ui/main_window.py" line="259" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="257" />
+        <location filename="../../riskdesk/ui/main_window.py" line="274" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="298" />
         <source>Waiting for review: %1 · Returned: %2</source>
         <translation>待审核 %1 · 被退回 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="293" />
-        <location filename="../../riskdesk/ui/main_window.py" line="297" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="314" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="298" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="317" />
+        <location filename="../../riskdesk/ui/main_window.py" line="334" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="340" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="342" />
+        <location filename="../../riskdesk/ui/main_window.py" line="359" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="350" />
+        <location filename="../../riskdesk/ui/main_window.py" line="367" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -1048,12 +2028,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="365" />
+        <location filename="../../riskdesk/ui/main_window.py" line="382" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -1503,36 +2483,46 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="96" />
+        <source>Rectification item: make one for a risk found (also right after answering 2), or open the point's</source>
+        <translation>整改项：为存在风险的风险点建立整改项（按 2 之后也可直接按 Z），或打开该风险点已有的整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="98" />
         <source>From the note: back to the checklist; from the checklist: back to the case list</source>
         <translation>在备注中：返回清单；在清单中：返回案件列表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="97" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="99" />
         <source>In the case list: open the case where you left off</source>
         <translation>在案件列表中：打开案件并回到上次的位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="98" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="100" />
         <source>Print / export PDF</source>
         <translation>打印 / 导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="99" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="101" />
         <source>Statistics of all cases</source>
         <translation>全部案件的统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="100" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="102" />
+        <source>Rectification ledger (type to search, Enter opens an item, Esc closes)</source>
+        <translation>整改台账（直接输入即搜索，Enter 打开整改项，Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="104" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="101" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="105" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="102" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="106" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -1540,12 +2530,12 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="109" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="113" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="118" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="122" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

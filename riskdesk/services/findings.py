@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from riskdesk.domain.events import EventKind, NewEvent
+from riskdesk.domain.events import Event, EventKind, NewEvent
 from riskdesk.domain.findings import (
     DEFAULT_DUE_DAYS,
     MAX_EVIDENCE_BYTES,
@@ -40,7 +40,7 @@ from riskdesk.storage.case_queries import add_department, department_id
 from riskdesk.storage.chain import take
 from riskdesk.storage.checklist_queries import checklist_by_id
 from riskdesk.storage.db import Database
-from riskdesk.storage.events import append_event
+from riskdesk.storage.events import append_event, finding_events
 
 FindingFilter = q.FindingFilter
 MAX_TEXT = 4000
@@ -319,6 +319,11 @@ class FindingService:
         if found is None:
             raise NotFound("证据文件不在数据库中")
         return found
+
+    def events(self, finding_id: int) -> builtins.list[Event]:
+        """Everything that happened to an item, in order: its entries of the audit chain."""
+        with self._db.reading() as conn:
+            return finding_events(conn, finding_id)
 
     def linked_cases(self, finding_id: int) -> builtins.list[str]:
         self.get(finding_id)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from riskdesk.domain.findings import SYSTEMIC_CASES, SYSTEMIC_DAYS, Finding, Totals
 from riskdesk.domain.model import SettingKey
+from riskdesk.services.errors import ServiceError
 from riskdesk.services.findings import FindingFilter, FindingService
 from riskdesk.services.settings import SettingsService
 from riskdesk.storage import finding_queries as q
@@ -49,7 +50,10 @@ class LedgerService:
         from riskdesk.sheets.ledger import write_ledger
 
         rows, total = self.totals(items)
-        return write_ledger(path, title, items, rows, total, date.today())
+        try:
+            return write_ledger(path, title, items, rows, total, date.today())
+        except OSError as exc:  # a folder that is not there, no right to write, the file open in Excel
+            raise ServiceError(f"无法保存整改台账到 {path}：{exc.strerror or exc}") from exc
 
     def export_pdf(self, items: list[Finding], court: str, period: str) -> bytes:
         from riskdesk.reports.ledger import LedgerSheet, build_ledger

@@ -28,7 +28,8 @@ def fit_to_role(win: MainWindow, bar: QMenuBar, settings_menu: QMenu) -> None:
         manage_menu.addAction(win._action(text, None, lambda: manage_users(win)))
     sign = win.signoff
     for act, needs in ((win.new_case_action, Action.CREATE_CASES), (win.import_action, Action.IMPORT_CASES),
-                       (win.stats_action, Action.STATISTICS), (sign.submit, Action.SUBMIT_CHECKLISTS),
+                       (win.stats_action, Action.STATISTICS),
+                       (win.ledger.ledger_action, Action.READ_CASES), (sign.submit, Action.SUBMIT_CHECKLISTS),
                        (sign.withdraw, Action.SUBMIT_CHECKLISTS), (sign.approve, Action.REVIEW_CHECKLISTS),
                        (sign.send_back, Action.REVIEW_CHECKLISTS), (sign.pending, Action.READ_CASES),
                        (sign.returned, Action.READ_CASES)):

@@ -1,4 +1,4 @@
-"""Banners above the checklist: a save that failed, a newer catalog, a finished stage."""
+"""Banners above the checklist: a save that failed, a newer catalog, a finished stage, a 整改项 to make."""
 
 from __future__ import annotations
 
@@ -26,13 +26,16 @@ class ChecklistBanners(QWidget):
         self.signoff_bar = QLabel()
         self.signoff_bar.setObjectName("signoffBar")
         self.signoff_bar.setWordWrap(True)
+        self.offer_bar = QLabel()
+        self.offer_bar.setObjectName("offerBar")
+        self.offer_bar.setStyleSheet("background:#e3f2fd;color:#0d47a1;padding:4px 6px;border:1px solid #90caf9")
         self.complete_bar = QLabel()
         self.complete_bar.setObjectName("completeBar")
         self.complete_bar.setStyleSheet("background:#e8f5e9;color:#1b5e20;padding:6px;border:1px solid #81c784")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
-        for bar in (self.signoff_bar, self.upgrade_bar, self.error_bar, self.complete_bar):
+        for bar in (self.signoff_bar, self.upgrade_bar, self.error_bar, self.offer_bar, self.complete_bar):
             bar.hide()
             lay.addWidget(bar)
 
@@ -42,6 +45,11 @@ class ChecklistBanners(QWidget):
 
     def clear_error(self) -> None:
         self.error_bar.hide()
+
+    def show_offer(self, message: str) -> None:
+        """A passing hint (a 整改项 can be made, or cannot): it never takes the keyboard from the walk."""
+        self.offer_bar.setText(message)
+        self.offer_bar.setVisible(bool(message))
 
     def show_upgrade(self, changed_points: int | None) -> None:
         """A newer catalog changed ``changed_points`` points of this checklist (None: no newer catalog)."""

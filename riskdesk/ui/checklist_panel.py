@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from riskdesk.domain.findings import Finding
 from riskdesk.domain.model import AnswerSaved, ChecklistId, Status
 from riskdesk.domain.signoff import ChecklistState, SignOff
 from riskdesk.services import ChecklistItem, ChecklistView, Services
@@ -26,11 +27,13 @@ from riskdesk.ui.labels import status_text
 
 class ChecklistPanel(QWidget):
     """Signals: answer_saved(AnswerSaved) after every saved answer; back_to_list() when the reviewer
-    presses Esc in the checklist; upgrade_requested() from the newer-catalog banner."""
+    presses Esc in the checklist; upgrade_requested() from the newer-catalog banner; finding_requested(point id)
+    when Z asks for a point's 整改项 (to make, or to open the one it has)."""
 
     answer_saved = Signal(object)
     back_to_list = Signal()
     upgrade_requested = Signal()
+    finding_requested = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,8 @@ class ChecklistPanel(QWidget):
         self._signoff = SignOff(ChecklistState.DRAFT)
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
         self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
+        self._findings: dict[str, list[Finding]] | None = None  # this checklist's 整改项 by point, read when needed
+        self._offer = ""  # the point just found at risk: Z makes its 整改项 even after the cursor moved on
         self.filters = FilterBar()
         self.banners = ChecklistBanners()
         self.tree = ChecklistTree()
@@ -65,6 +70,7 @@ class ChecklistPanel(QWidget):
         self.tree.next_unreviewed.connect(self.tree.go_next_unreviewed)
         self.tree.edit_note.connect(self.focus_note)
         self.tree.show_history.connect(self.show_history)
+        self.tree.make_finding.connect(self._finding_key)
         self.tree.back_to_list.connect(self.back_to_list)
         self.detail.status_chosen.connect(self.apply_status)
         self.detail.note_changed.connect(self._save_note)
@@ -91,7 +97,11 @@ class ChecklistPanel(QWidget):
         """
         if not keep_typed:
             self.flush()
+        if self._view is None or view.info.id != self._view.info.id:
+            self._offer = ""
+            self.banners.show_offer("")
         self._view = view
+        self._findings = None
         self._keep_typed = keep_typed
         try:
             rebuilt = self.tree.show_view(view, point_id)
@@ -127,6 +137,9 @@ class ChecklistPanel(QWidget):
         if not self._keep_typed:
             self.detail.flush_note()
         self.detail.show_item(item, self.tree.checklist_model.previous(item.point.id) if item else None)
+        # Items come only from 存在风险 answers: other points read nothing unless the items are already loaded.
+        wanted = item is not None and (item.result.status is Status.RISK or self._findings is not None)
+        self.detail.show_findings(self.findings_of(item.point.id) if item is not None and wanted else [])
 
     def focus_note(self) -> None:
         if self.tree.current_point():
@@ -144,6 +157,60 @@ class ChecklistPanel(QWidget):
         entries = attempt(self, self.tr("History"), lambda: self._services.answers.history(cl, item.point.id))
         if entries is not None:
             HistoryDialog(item.point.id, item.point.title, entries, self).exec()
+
+    # -- 整改项 -------------------------------------------------------------------------------------
+    def findings_of(self, point_id: str) -> list[Finding]:
+        """The items made from this checklist's point (all of the checklist's are read at the first need)."""
+        view = self._view
+        if view is None:
+            return []
+        if self._findings is None:
+            from riskdesk.services.findings import FindingFilter
+
+            found = attempt(self, self.tr("Rectification ledger"), lambda: self._services.findings.list(
+                FindingFilter(case_id=int(view.info.case_id), stage=view.info.stage.value)))
+            self._findings = {}
+            for f in found or []:
+                self._findings.setdefault(f.point_id, []).append(f)
+        return self._findings.get(point_id, [])
+
+    def open_finding_for(self, point_id: str) -> Finding | None:
+        return next((f for f in self.findings_of(point_id) if not f.state.settled), None)
+
+    def item(self, point_id: str) -> ChecklistItem | None:
+        model = self.tree.checklist_model
+        return model.checklist_item(model.index_of_point(point_id))
+
+    def refresh_findings(self) -> None:
+        """After an item changed: read them again and show the current point's."""
+        self._findings = None
+        self._show_point(self.tree.current_item())
+
+    def _finding_key(self) -> None:
+        """Z: the current point's item if it is at risk or has one, else the point just found at risk."""
+        item = self.tree.current_item()
+        if item is not None and (item.result.status is Status.RISK or self.open_finding_for(item.point.id)):
+            target = item.point.id
+        elif self._offer:
+            target = self._offer
+        else:
+            if item is not None:
+                self.banners.show_offer(self.tr("%1 is not “%2”: a rectification item is made only for a risk found.")
+                                        .replace("%1", item.point.id).replace("%2", status_text(Status.RISK)))
+            return
+        self._offer = ""
+        self.banners.show_offer("")
+        self.finding_requested.emit(target)
+
+    def _offer_finding(self, point_id: str, status: Status) -> None:
+        """After a saved answer: a risk without an open item is offered (Z), anything else takes the offer back."""
+        if status is Status.RISK and self.open_finding_for(point_id) is None:
+            self._offer = point_id
+            self.banners.show_offer(self.tr("%1 is at risk: press Z to make a rectification item.").replace(
+                "%1", point_id))
+        elif self._offer:
+            self._offer = ""
+            self.banners.show_offer("")
 
     # -- saving ------------------------------------------------------------------------------------
     def set_read_only(self, reason: str) -> None:
@@ -185,7 +252,9 @@ class ChecklistPanel(QWidget):
                                          reason)
         if change is None:
             self.detail.set_status(item.result.status)
-        elif self.tree.current_point() == item.point.id:
+            return
+        self._offer_finding(item.point.id, status)
+        if self.tree.current_point() == item.point.id:
             self.tree.go_next()
 
     def _save_note(self, text: str) -> None:

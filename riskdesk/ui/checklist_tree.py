@@ -1,6 +1,7 @@
 """The checklist tree: its model (and filter proxy), navigation, and the reviewer's keys.
 
-Keys: 1/2/3/0 answer, N next unreviewed, E/F2/Enter note, H the point's history, Esc back to the case list.
+Keys: 1/2/3/0 answer, N next unreviewed, E/F2/Enter note, H the point's history, Z its 整改项 (make or open),
+Esc back to the case list.
 The tree shows the model itself unless a filter is on: going through the proxy for every cell of
 every paint doubled the cost of drawing the checklist.
 """
@@ -32,7 +33,8 @@ STATUS_BY_KEY = {
 
 class ChecklistTree(QTreeView):
     """Signals: current_changed(ChecklistItem | None) when the point under the cursor changes;
-    status_key(Status), next_unreviewed(), edit_note(), back_to_list(), show_history() for the reviewer's keys."""
+    status_key(Status), next_unreviewed(), edit_note(), back_to_list(), show_history(), make_finding() for the
+    reviewer's keys."""
 
     current_changed = Signal(object)
     status_key = Signal(object)
@@ -40,6 +42,7 @@ class ChecklistTree(QTreeView):
     edit_note = Signal()
     back_to_list = Signal()
     show_history = Signal()
+    make_finding = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,6 +279,9 @@ class ChecklistTree(QTreeView):
                 return
             if key == Qt.Key.Key_H:
                 self.show_history.emit()
+                return
+            if key == Qt.Key.Key_Z:
+                self.make_finding.emit()
                 return
             if key in (Qt.Key.Key_E, Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.edit_note.emit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -19,9 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.catalog import CitationKind
+from riskdesk.domain.findings import Finding
 from riskdesk.domain.model import Result, Status
 from riskdesk.services import ChecklistItem
-from riskdesk.ui.labels import SEVERITY_COLOURS, applies_text, severity_text, status_icon, status_text
+from riskdesk.ui.labels import (
+    FINDING_STATE_COLOURS,
+    OVERDUE_COLOUR,
+    SEVERITY_COLOURS,
+    applies_text,
+    finding_state_text,
+    overdue_text,
+    severity_text,
+    status_icon,
+    status_text,
+)
 
 NOTE_SAVE_DELAY_MS = 700
 STATUS_KEYS = {Status.CLEAR: "1", Status.RISK: "2", Status.NA: "3", Status.UNREVIEWED: "0"}
@@ -43,23 +55,13 @@ class DetailPane(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setObjectName("pointHeading")
+        self.finding_line = self._finding_label()  # the point's 整改项, when it has one
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
         self.body.setAccessibleName(self.tr("Risk point details"))
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(True)
-        # Two by two, so the pane's minimum width does not squeeze the checklist beside it.
-        row = QGridLayout()
-        row.setSpacing(4)
-        for i, status in enumerate((Status.CLEAR, Status.RISK, Status.NA, Status.UNREVIEWED)):
-            b = QPushButton(status_icon(status), f"{status_text(status)}  [{STATUS_KEYS[status]}]")
-            b.setCheckable(True)
-            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            b.setAccessibleName(status_text(status))
-            b.setProperty("status", status.value)
-            self.buttons.addButton(b)
-            row.addWidget(b, i // 2, i % 2)
-            b.clicked.connect(lambda _=False, s=status: self.status_chosen.emit(s))
+        row = self._status_buttons()
         self.note_label = QLabel(self.tr("Note (E to edit, Esc to return)"))
         self.note = QPlainTextEdit()
         self.note.setAccessibleName(self.tr("Note"))
@@ -77,6 +79,7 @@ class DetailPane(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)
         lay.addWidget(self.heading)
+        lay.addWidget(self.finding_line)
         lay.addWidget(self.body, 3)
         lay.addLayout(row)
         note_head = QHBoxLayout()
@@ -88,6 +91,31 @@ class DetailPane(QWidget):
         self._saved_note = ""
         self._previous: Result | None = None
         self.show_item(None)
+
+    def _status_buttons(self) -> QGridLayout:
+        # Two by two, so the pane's minimum width does not squeeze the checklist beside it.
+        row = QGridLayout()
+        row.setSpacing(4)
+        for i, status in enumerate((Status.CLEAR, Status.RISK, Status.NA, Status.UNREVIEWED)):
+            b = QPushButton(status_icon(status), f"{status_text(status)}  [{STATUS_KEYS[status]}]")
+            b.setCheckable(True)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            b.setAccessibleName(status_text(status))
+            b.setProperty("status", status.value)
+            self.buttons.addButton(b)
+            row.addWidget(b, i // 2, i % 2)
+            b.clicked.connect(lambda _=False, s=status: self.status_chosen.emit(s))
+        return row
+
+    @staticmethod
+    def _finding_label() -> QLabel:
+        label = QLabel()
+        label.setObjectName("findingLine")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setStyleSheet("background:#f3f6fb;padding:4px 6px;border:1px solid #c5d3e8")
+        label.hide()
+        return label
 
     # -- showing -----------------------------------------------------------------------------------
     def show_item(self, item: ChecklistItem | None, previous: Result | None = None) -> None:
@@ -122,6 +150,26 @@ class DetailPane(QWidget):
         self.note.setReadOnly(read_only)
         for b in self.buttons.buttons():
             b.setEnabled(self.note.isEnabled() and not read_only)
+
+    def show_findings(self, items: list[Finding]) -> None:
+        """The 整改项 made from this point: an open one with its state and deadline (Z opens it)."""
+        today = date.today()
+        label = escape(self.tr("Rectification item"))
+        hint = escape(self.tr("Z opens it"))
+        lines = []
+        for f in sorted(items, key=lambda f: (f.state.settled, -f.id)):
+            state = f"<span style='color:{FINDING_STATE_COLOURS[f.state]};font-weight:600'>" \
+                    f"{escape(finding_state_text(f.state))}</span>"
+            line = f"<b>{label} {escape(f.no)}</b>　{state}"
+            if not f.state.settled:
+                due = escape(self.tr("deadline %1").replace("%1", f.current_due.isoformat()))
+                if f.overdue(today):
+                    due = f"<span style='color:{OVERDUE_COLOUR};font-weight:700'>{due}　" \
+                          f"{escape(overdue_text(-f.days_left(today)))}</span>"
+                line += f"　{due}　<span style='color:#616161'>{hint}</span>"
+            lines.append(line)
+        self.finding_line.setText("<br>".join(lines))
+        self.finding_line.setVisible(bool(lines))
 
     def set_status(self, status: Status) -> None:
         for b in self.buttons.buttons():

@@ -93,10 +93,14 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("0", QCoreApplication.translate("Shortcuts", "Back to unreviewed — saved, next point")),
         ("N", QCoreApplication.translate("Shortcuts", "Next unreviewed point")),
         ("E / F2 / Enter", QCoreApplication.translate("Shortcuts", "Edit the note (saved as you type)")),
+        ("Z", QCoreApplication.translate("Shortcuts", "Rectification item: make one for a risk found (also right after "
+                                                      "answering 2), or open the point's")),
         ("Esc", QCoreApplication.translate("Shortcuts", "From the note: back to the checklist; from the checklist: back to the case list")),
         ("Enter", QCoreApplication.translate("Shortcuts", "In the case list: open the case where you left off")),
         ("Ctrl+P", QCoreApplication.translate("Shortcuts", "Print / export PDF")),
         ("Ctrl+T", QCoreApplication.translate("Shortcuts", "Statistics of all cases")),
+        ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Rectification ledger (type to search, Enter opens an "
+                                                           "item, Esc closes)")),
         ("Ctrl+,", QCoreApplication.translate("Shortcuts", "Settings")),
         ("F1", QCoreApplication.translate("Shortcuts", "This keyboard map")),
         ("Ctrl+Q", QCoreApplication.translate("Shortcuts", "Quit (everything is already saved)")),

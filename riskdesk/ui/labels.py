@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from riskdesk.domain.case_kind import Matter
+from riskdesk.domain.findings import FindingAction, FindingState
 from riskdesk.domain.model import Severity, Stage, Status
 from riskdesk.domain.people import Role
 
@@ -13,6 +14,43 @@ from riskdesk.domain.people import Role
 SEVERITY_COLOURS = {Severity.HIGH: "#c62828", Severity.MEDIUM: "#b26a00", Severity.LOW: "#1565c0"}
 STATUS_COLOURS = {Status.UNREVIEWED: "#757575", Status.CLEAR: "#2e7d32", Status.RISK: "#c62828", Status.NA: "#546e7a",
                   Status.SETTLED: "#b0bec5"}
+
+
+# 整改项 states: red while work is due, amber while waiting for 销号, green when closed, grey when dismissed.
+FINDING_STATE_COLOURS = {FindingState.OPEN: "#c62828", FindingState.IN_PROGRESS: "#b26a00",
+                         FindingState.PENDING_CLOSE: "#1565c0", FindingState.CLOSED: "#2e7d32",
+                         FindingState.DISMISSED: "#757575"}
+OVERDUE_COLOUR = "#c62828"
+
+
+def finding_state_text(state: FindingState) -> str:
+    return {
+        FindingState.OPEN: QCoreApplication.translate("FindingState", "To rectify"),
+        FindingState.IN_PROGRESS: QCoreApplication.translate("FindingState", "In progress"),
+        FindingState.PENDING_CLOSE: QCoreApplication.translate("FindingState", "Waiting for closing"),
+        FindingState.CLOSED: QCoreApplication.translate("FindingState", "Closed"),
+        FindingState.DISMISSED: QCoreApplication.translate("FindingState", "No rectification needed"),
+    }[state]
+
+
+def finding_action_text(action: FindingAction) -> str:
+    return {
+        FindingAction.CREATE: QCoreApplication.translate("FindingAction", "Created"),
+        FindingAction.UPDATE: QCoreApplication.translate("FindingAction", "Changed"),
+        FindingAction.PROGRESS: QCoreApplication.translate("FindingAction", "Progress"),
+        FindingAction.EVIDENCE: QCoreApplication.translate("FindingAction", "Evidence added"),
+        FindingAction.EXTEND: QCoreApplication.translate("FindingAction", "Deadline extended"),
+        FindingAction.SEVERITY: QCoreApplication.translate("FindingAction", "Level changed"),
+        FindingAction.APPLY: QCoreApplication.translate("FindingAction", "Applied for closing"),
+        FindingAction.CLOSE: QCoreApplication.translate("FindingAction", "Closing approved"),
+        FindingAction.RETURN: QCoreApplication.translate("FindingAction", "Application returned"),
+        FindingAction.DISMISS: QCoreApplication.translate("FindingAction", "No rectification needed"),
+        FindingAction.REOPEN: QCoreApplication.translate("FindingAction", "Reopened"),
+    }[action]
+
+
+def overdue_text(days: int) -> str:
+    return QCoreApplication.translate("Labels", "%n day(s) overdue", "", days)
 
 
 def status_text(status: Status) -> str:

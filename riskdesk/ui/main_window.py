@@ -33,6 +33,7 @@ from riskdesk.ui.case_list import CaseListPanel
 from riskdesk.ui.checklist_panel import ChecklistPanel
 from riskdesk.ui.errors import attempt
 from riskdesk.ui.labels import role_text, stage_text
+from riskdesk.ui.ledger_actions import LedgerActions
 from riskdesk.ui.signoff_actions import SignoffActions
 from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.queue_button)
         self.statusBar().addPermanentWidget(self.who_label)
         self.signoff = SignoffActions(services, self._current_checklist, self)
+        self.ledger = LedgerActions(services, self.checklist, self)
+        self.statusBar().insertPermanentWidget(1, self.ledger.overdue_button)  # before the queues (0: the save line)
         self._build_menus()
 
         self.cases.case_opened.connect(lambda cid: self.open_case(cid))
@@ -72,8 +75,10 @@ class MainWindow(QMainWindow):
         self.signoff.state_changed.connect(self._signoff_changed)
         self.signoff.open_checklist.connect(lambda case_id, stage: self.open_case(CaseId(case_id), Stage(stage)))
         self.queue_button.clicked.connect(lambda: self.signoff.show_queue(ChecklistState.SUBMITTED))
+        self.ledger.open_point.connect(self.open_point)
         self._update_who()
         self._update_queues()
+        QTimer.singleShot(0, self.ledger.update_overdue)  # just after the window is up: off the start-up path
 
     def _build_layout(self) -> QSplitter:
         self.case_header = CaseHeader()
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.stats_action = self._action(self.tr("Statistics…"), "Ctrl+T", self.show_stats)
         view_menu.addAction(self.stats_action)
+        view_menu.addAction(self.ledger.ledger_action)
         self.review_menu = bar.addMenu(self.tr("&Review"))
         for act in self.signoff.actions():
             if act is None:
@@ -209,6 +215,17 @@ class MainWindow(QMainWindow):
         self.cases.select_case(case_id)
         self._load_stage(chosen)
         return True
+
+    def open_point(self, case_id: int, stage: str, point_id: str) -> None:
+        """Show a case at one point (an item's 打开案件): the window comes to the front, the cursor on it."""
+        if not self.open_case(CaseId(case_id), Stage(stage)):
+            return
+        if not self.checklist.tree.select_point(point_id):
+            self.checklist.clear_filters()  # a filter hid it
+            self.checklist.tree.select_point(point_id)
+        self.raise_()
+        self.activateWindow()
+        self.checklist.tree.setFocus()
 
     def switch_stage(self, stage: Stage) -> None:
         """Ctrl+1/2/3 or a tab; a stage the case does not go through is opened only when confirmed."""
