@@ -117,9 +117,10 @@ def test_stats(tmp_path: Path, catalog_dir: Path) -> None:
     run(db, catalog_dir, "case", "add", CASE)
     run(db, catalog_dir, "review", CASE, "LA-001", "risk")
     run(db, catalog_dir, "review", CASE, "LA-002", "na")
-    rows = json.loads(run(db, catalog_dir, "stats", "--json").stdout)
-    filing = rows[0]
-    assert (filing["stage"], filing["cases_started"], filing["cases_complete"]) == ("filing", 1, 0)
-    assert (filing["risk"], filing["na"], filing["unreviewed"]) == (1, 1, 98)
-    assert rows[1]["cases_started"] == 0
-    assert "立案\t1\t0\t2/100\t1\t1\t0" in run(db, catalog_dir, "stats").stdout
+    table = json.loads(run(db, catalog_dir, "stats", "--json").stdout)
+    assert table["by"] == "stage" and [r["key"] for r in table["rows"]] == ["filing"]
+    filing = table["rows"][0]
+    assert (filing["checklists"], filing["answered"], filing["risk"], filing["na"], filing["unreviewed"]) == \
+        (1, 2, 1, 1, 98)
+    assert filing["risk_rate"] == 1.0 and table["total"] == {k: v for k, v in filing.items() if k not in ("key", "label")}
+    assert "立案\t1\t2\t1\t0\t1\t0\t100.0%" in run(db, catalog_dir, "stats").stdout

@@ -43,8 +43,8 @@ def test_a_criminal_case_settles_civil_points_and_stats_count_applicable_only(tm
     shown = json.loads(run(db, catalog, "case", "show", "(2024)内0602刑初9号", "--json").stdout)
     trial = shown["stages"]["trial"]
     assert trial["counts"]["applicable"] == 1 and len(trial["settled_by_case_type"]) == 99
-    stats = {row["stage"]: row for row in json.loads(run(db, catalog, "stats", "--json").stdout)}
-    assert stats["trial"]["applicable"] == 1 and stats["trial"]["settled"] == 99
+    stats = {row["key"]: row for row in json.loads(run(db, catalog, "stats", "--json").stdout)["rows"]}
+    assert stats["trial"]["answered"] == 1 and stats["trial"]["unreviewed"] == 0 and stats["trial"]["settled"] == 99
     assert stats["trial"]["risk_rate"] == 1.0  # one risk over one judged point, not over 100
 
 

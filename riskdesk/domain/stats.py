@@ -44,7 +44,7 @@ _BREAKDOWN_ZH = {Breakdown.STAGE: "环节", Breakdown.NODE: "流程节点", Brea
 _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_RANGE = re.compile(r"^(\d{4}-\d{1,2}(?:-\d{1,2})?)\s*(?:\.\.|~|至)\s*(\d{4}-\d{1,2}(?:-\d{1,2})?)$")
+_RANGE = re.compile(r"^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)\s*(?:\.\.|~|至)\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)$")
 
 
 def month_key(d: date) -> int:
@@ -62,7 +62,8 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """``YYYY``, ``YYYY-Qn``, ``YYYY-MM`` or ``YYYY-MM..YYYY-MM`` (a custom range of months)."""
+        """``YYYY``, ``YYYY-Qn``, ``YYYY-MM`` or ``YYYY-MM..YYYY-MM`` (a custom range of months; either end
+        may be a bare year)."""
         t = text.strip()
         if m := _YEAR.match(t):
             y = _year(m.group(1))
@@ -74,12 +75,12 @@ class Period:
             y, mo = _year(m.group(1)), _month(m.group(2), t)
             return cls(date(y, mo, 1), _month_end(y, mo), f"{y}年{mo}月")
         if m := _RANGE.match(t):
-            a, b = _month_of(m.group(1), t), _month_of(m.group(2), t)
+            a, b = _month_of(m.group(1), t), _month_of(m.group(2), t, end=True)
             if b < a:
                 raise ValueError(f"统计期间“{text}”的结束早于开始")
             first, last = date(a[0], a[1], 1), _month_end(*b)
             return cls(first, last, f"{a[0]}年{a[1]}月至{b[0]}年{b[1]}月")
-        raise ValueError(f"统计期间“{text}”无法识别：应为 2026、2026-Q3、2026-07 或 2026-01..2026-06")
+        raise ValueError(f"统计期间“{text}”无法识别：应为 2026、2026-Q3、2026-07 、2026-01..2026-06 或 2024..2026")
 
     @classmethod
     def year(cls, y: int) -> Period:
@@ -119,8 +120,11 @@ def _month(text: str, whole: str) -> int:
     return m
 
 
-def _month_of(text: str, whole: str) -> tuple[int, int]:
+def _month_of(text: str, whole: str, *, end: bool = False) -> tuple[int, int]:
+    """``YYYY-MM`` (a day after it is ignored); a bare year is its first month, or its last at the end."""
     parts = text.split("-")
+    if len(parts) == 1:
+        return _year(parts[0]), 12 if end else 1
     return _year(parts[0]), _month(parts[1], whole)
 
 

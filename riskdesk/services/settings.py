@@ -14,7 +14,9 @@ from riskdesk.storage.db import Database
 from riskdesk.storage.settings_queries import read_settings, write_settings
 
 USER_KEYS = tuple(k for k in SettingKey if k.user_facing)
-_GUARD = {SettingKey.COURT: Action.SET_COURT, SettingKey.REVIEWER: Action.SET_REVIEWER}
+# Court-wide choices are the court's to make (on a shared database: its IT administrator, as told).
+_GUARD = {SettingKey.COURT: Action.SET_COURT, SettingKey.REVIEWER: Action.SET_REVIEWER,
+          SettingKey.PERSON_FIGURES: Action.SET_COURT}
 
 
 class SettingsService:

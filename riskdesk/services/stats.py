@@ -8,14 +8,14 @@ answers. Checklist counts (started, submitted, approved) come from the checklist
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Connection
 
-from riskdesk.domain.catalog import Catalog, RiskPoint
-from riskdesk.domain.findings import FindingState
+from riskdesk.domain.catalog import Catalog
 from riskdesk.domain.model import CaseId, SettingKey, Stage
 from riskdesk.domain.people import CaseScope, Role
 from riskdesk.domain.stats import (
@@ -23,24 +23,27 @@ from riskdesk.domain.stats import (
     ChecklistFigures,
     FindingFigures,
     Period,
-    StatsRow,
     StatsTable,
     Tally,
-    median,
 )
-from riskdesk.services.errors import NotFound, PermissionDenied
+from riskdesk.services.errors import NotFound, PermissionDenied, ServiceError
 from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.settings import SettingsService
-from riskdesk.services.tallies import Contribution, rebuild
+from riskdesk.services.stats_tables import (
+    ContributionOf,
+    Counts,
+    build_table,
+    find_point,
+    finding_figures,
+    person_table,
+    points_of,
+    stage_of_key,
+)
+from riskdesk.services.tallies import rebuild
 from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.db import Database
 from riskdesk.storage.settings_queries import delete_setting, read_settings
 from riskdesk.storage.tally_queries import Filter
-
-NO_DEPARTMENT = "（未指定庭室）"
-RETIRED_NODE = "（已调整的风险点）"
-_GROUP = {Breakdown.STAGE: "stage", Breakdown.POINT: "point_id", Breakdown.NODE: "point_id",
-          Breakdown.DEPARTMENT: "department_id", Breakdown.MONTH: "month"}
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,6 @@ class Scope:
     own: CaseScope | None = None
     label: str = "全院"
 
-
-ContributionOf = Callable[[Connection, int], Contribution]
 
 
 class StatsService:
@@ -142,21 +143,23 @@ class StatsService:
         if by is Breakdown.PERSON and not self.person_figures:
             raise PermissionDenied("本院未开启按承办人统计（设置项 stats.person_figures）：统计数据供研判，不用于对法官排名")
         with self._db.reading() as conn:
-            return self._table(conn, by, self._filter(conn, period, scope))
+            f = self._filter(conn, period, scope)
+            if by is Breakdown.PERSON:
+                return person_table(conn, f)
+            return build_table(by, Counts(conn, f, self._contribution_of), self._catalog(), tq.department_names(conn))
 
     def dashboard(self, period: Period, department: str | None = None, top: int = 10,
                   today: date | None = None) -> Dashboard:
         scope = self.scope(department)
         with self._db.reading() as conn:
             f = self._filter(conn, period, scope)
-            tables = {by: self._table(conn, by, f) for by in self.breakdowns()}
-            started = submitted = approved = 0
-            for _k, t, sub, appr in tq.checklist_rows(conn, f, "stage"):
-                started, submitted, approved = started + t.checklists, submitted + sub, approved + appr
-            findings = _finding_figures(tq.finding_rows(conn, f), today or date.today())
+            counts, catalog, names = Counts(conn, f, self._contribution_of), self._catalog(), tq.department_names(conn)
+            tables = {by: person_table(conn, f) if by is Breakdown.PERSON else build_table(by, counts, catalog, names)
+                      for by in self.breakdowns()}
+            figures = ChecklistFigures(counts.started, counts.submitted, counts.approved)
+            findings = finding_figures(tq.finding_rows(conn, f), today or date.today())
         total = tables[Breakdown.STAGE].total
-        return Dashboard(period, scope.label, ChecklistFigures(started, submitted, approved), total, tables,
-                         self._top(tables[Breakdown.POINT], top), findings)
+        return Dashboard(period, scope.label, figures, total, tables, self._top(tables[Breakdown.POINT], top), findings)
 
     def risk_cases(self, period: Period, department: str | None, by: Breakdown, key: str,
                    limit: int = 500) -> list[tuple[CaseId, str]]:
@@ -174,10 +177,36 @@ class StatsService:
             elif by is Breakdown.PERSON:
                 found = tq.risk_cases(conn, f, None, None, limit, judge=key)
             else:
-                refs = tq.point_refs(conn, _points_of(catalog, by, key))
-                found = tq.risk_cases(conn, f, _stage_of_key(catalog, by, key), refs, limit) if refs else []
+                refs = tq.point_refs(conn, points_of(catalog, by, key))
+                found = tq.risk_cases(conn, f, stage_of_key(catalog, by, key), refs, limit) if refs else []
             readable = self._policy.readable(conn, [cid for cid, _ in found])
         return [(cid, no) for cid, no in found if cid in readable]
+
+    def whole_period(self, today: date | None = None) -> Period:
+        """From the month the first checklist was started to this month: ``stats`` without --period."""
+        self._policy.require(Action.STATISTICS)
+        day = today or date.today()
+        with self._db.reading() as conn:
+            first = tq.first_started(conn)
+        start = min(first.date(), day) if first is not None else day
+        text = f"{start.year}-{start.month:02d}..{day.year}-{day.month:02d}"
+        whole = Period.parse(text)
+        return Period(whole.first, whole.last, f"全部（{whole.label}）")
+
+    def export_xlsx(self, path: Path, period: Period, department: str | None = None,
+                    today: date | None = None) -> Path:
+        """Every breakdown of the dashboard as an .xlsx workbook, written whole or not at all."""
+        from riskdesk.sheets.stats import StatsWorkbook, TopRow, write_stats
+
+        board = self.dashboard(period, department, top=20, today=today)
+        top = [TopRow(t.point_id, t.title, t.node_name, t.risk, t.risk_rate, "\n".join(t.guidance))
+               for t in board.top_points]
+        book = StatsWorkbook(self._settings.get(SettingKey.COURT), period.label, board.scope, today or date.today(),
+                             board.checklists, board.total, board.findings, list(board.tables.values()), top)
+        try:
+            return write_stats(path, book)
+        except OSError as exc:  # no such folder, no right to write, the file open in Excel
+            raise ServiceError(f"无法保存统计表到 {path}：{exc.strerror or exc}") from exc
 
     # -- inside -----------------------------------------------------------------------------------------
     def _filter(self, conn: Connection, period: Period, scope: Scope) -> Filter:
@@ -188,134 +217,13 @@ class StatsService:
                 raise NotFound(f"没有名为“{scope.department}”的庭室")
         return Filter(period, dept, scope.own)
 
-    def _table(self, conn: Connection, by: Breakdown, f: Filter) -> StatsTable:
-        if by is Breakdown.PERSON:  # from the counts kept on each checklist
-            people = tuple(StatsRow(k, k or "（未填写承办人）", t)
-                           for k, t, _s, _a in sorted(tq.checklist_rows(conn, f, "person"), key=lambda r: r[0]))
-            return StatsTable(by, people, Tally.total(r.tally for r in people))
-        raw = self._counted(conn, f, _GROUP[by])
-        checklists = {k: t.checklists for k, t, _s, _a in
-                      tq.checklist_rows(conn, f, _CHECKLIST_GROUP.get(by, "stage"))}
-        catalog = self._catalog()
-        rows: list[StatsRow]
-        if by is Breakdown.STAGE:
-            rows = [StatsRow(s.value, s.label_zh, _with(raw.get(s.value), checklists.get(s.value, 0)))
-                    for s in Stage if s.value in raw or s.value in checklists]
-        elif by is Breakdown.MONTH:
-            rows = [StatsRow(str(m), f"{m // 100}年{m % 100}月", _with(raw.get(str(m)), checklists.get(str(m), 0)))
-                    for m in f.period.months]
-        elif by is Breakdown.DEPARTMENT:
-            names = tq.department_names(conn)
-            keys = sorted(set(raw) | set(checklists), key=lambda k: (k == "0", names.get(int(k), "")))
-            rows = [StatsRow(k, names.get(int(k), NO_DEPARTMENT), _with(raw.get(k), checklists.get(k, 0)))
-                    for k in keys]
-        elif by is Breakdown.POINT:
-            rows = [StatsRow(pid, _point_label(catalog, pid), t) for pid, t in _in_catalog_order(catalog, raw)]
-        else:
-            rows = _node_rows(catalog, raw)
-        total = Tally.total(r.tally for r in rows)
-        all_checklists = sum(t.checklists for _k, t, _s, _a in tq.checklist_rows(conn, f, "stage"))
-        return StatsTable(by, tuple(rows), _with(total, all_checklists))
-
-    def _counted(self, conn: Connection, f: Filter, group: str) -> dict[str, Tally]:
-        if f.cases_of is None:
-            return dict(tq.point_rows(conn, f, group))
-        out: dict[str, Tally] = {}  # one person's cases: counted from their checklists
-        for checklist_id, _case in tq.checklists_in(conn, f):
-            part = self._contribution_of(conn, checklist_id)
-            for pid, status in part.statuses.items():
-                k = {"stage": part.key.stage, "point_id": pid, "department_id": str(part.key.department_id),
-                     "month": str(part.key.month)}[group]
-                out[k] = out.get(k, Tally()) + Tally.of_status(status)
-        return out
-
     def _top(self, points: StatsTable, n: int) -> tuple[TopPoint, ...]:
         catalog = self._catalog()
         ranked = sorted((r for r in points.rows if r.tally.risk), key=lambda r: (-r.tally.risk, r.key))[:n]
         out = []
         for r in ranked:
-            p = _point(catalog, r.key)
+            p = find_point(catalog, r.key)
             out.append(TopPoint(r.key, p.title if p else r.label, p.stage if p else None, p.node_name if p else "",
                                 r.tally.risk, r.tally.risk_rate, p.guidance if p else ()))
         return tuple(out)
-
-
-_CHECKLIST_GROUP = {Breakdown.DEPARTMENT: "department", Breakdown.MONTH: "month"}
-
-
-def _with(t: Tally | None, checklists: int) -> Tally:
-    base = t or Tally()
-    return Tally(checklists, base.unreviewed, base.clear, base.risk, base.na, base.settled)
-
-
-def _point(catalog: Catalog, point_id: str) -> RiskPoint | None:
-    try:
-        return catalog.point(point_id)
-    except (KeyError, ValueError):
-        return None
-
-
-def _point_label(catalog: Catalog, point_id: str) -> str:
-    p = _point(catalog, point_id)
-    return f"{point_id} {p.title}" if p else f"{point_id}（已停用）"
-
-
-def _in_catalog_order(catalog: Catalog, raw: dict[str, Tally]) -> list[tuple[str, Tally]]:
-    order = {p.id: i for i, p in enumerate(p for st in catalog.stages for p in st.points)}
-    # A point's checklists: every checklist that has it, whatever its status.
-    return [(pid, _with(t, t.unreviewed + t.clear + t.risk + t.na + t.settled))
-            for pid, t in sorted(raw.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))]
-
-
-def _node_rows(catalog: Catalog, raw: dict[str, Tally]) -> list[StatsRow]:
-    rows = []
-    seen: set[str] = set()
-    for st in catalog.stages:
-        for node in st.nodes:
-            parts = [raw[p.id] for p in node.points if p.id in raw]
-            seen |= {p.id for p in node.points}
-            if parts:
-                covered = max(t.unreviewed + t.clear + t.risk + t.na + t.settled for t in parts)
-                rows.append(StatsRow(node.id, f"{st.stage.label_zh}·{node.name}", _with(Tally.total(parts), covered)))
-    retired = [t for pid, t in raw.items() if pid not in seen]
-    if retired:
-        rows.append(StatsRow("retired", RETIRED_NODE, Tally.total(retired)))
-    return rows
-
-
-def _points_of(catalog: Catalog, by: Breakdown, key: str) -> list[str]:
-    if by is Breakdown.POINT:
-        return [key]
-    for st in catalog.stages:
-        for node in st.nodes:
-            if node.id == key:
-                return [p.id for p in node.points]
-    raise NotFound(f"目录中没有流程节点 {key}")
-
-
-def _stage_of_key(catalog: Catalog, by: Breakdown, key: str) -> str | None:
-    if by is Breakdown.POINT:
-        p = _point(catalog, key)
-        return p.stage.value if p else None
-    for st in catalog.stages:
-        if any(node.id == key for node in st.nodes):
-            return st.stage.value
-    return None
-
-
-def _finding_figures(rows: Iterable[tq.FindingRow], today: date) -> FindingFigures:
-    opened = closed = dismissed = open_now = overdue = 0
-    days: list[int] = []
-    for r in rows:
-        opened += 1
-        if r.state == FindingState.CLOSED.value:
-            closed += 1
-            if r.closed_at is not None:
-                days.append((r.closed_at.date() - r.created_at.date()).days)
-        elif r.state == FindingState.DISMISSED.value:
-            dismissed += 1
-        else:
-            open_now += 1
-            overdue += r.due < today
-    return FindingFigures(opened, closed, dismissed, open_now, overdue, median(days))
 

@@ -196,6 +196,44 @@ def checklist_rows(conn: Connection, f: Filter, group: str) -> list[tuple[str, T
              int(row.sub or 0), int(row.appr or 0)) for row in conn.execute(stmt)]
 
 
+class ChecklistCell(NamedTuple):
+    """Checklists started in one month, for one 庭室 (0: none) and stage."""
+
+    stage: str
+    department_id: int
+    month: int
+    checklists: int
+    submitted: int
+    approved: int
+
+
+def checklist_cells(conn: Connection, f: Filter) -> list[ChecklistCell]:
+    """The period's checklists counted by stage, 庭室 and month at once: one pass over them serves
+    every breakdown of a dashboard."""
+    month = func.extract("year", _CL.c.created_at) * 100 + func.extract("month", _CL.c.created_at)
+    department = func.coalesce(cases.c.department_id, literal(0))
+    submitted = func.sum(case((_CL.c.state.in_(("submitted", "approved")), 1), else_=0))
+    approved = func.sum(case((_CL.c.state == "approved", 1), else_=0))
+    stmt = (select(_CL.c.stage, department.label("d"), month.label("m"), func.count().label("n"),
+                   submitted.label("sub"), approved.label("appr"))
+            .select_from(_CL.join(cases, cases.c.id == _CL.c.case_id)).where(_in_period(f))
+            .group_by(_CL.c.stage, department, month))
+    if (clause := f.where_cases()) is not None:
+        stmt = stmt.where(clause)
+    return [ChecklistCell(str(r.stage), int(r.d), int(r.m), int(r.n), int(r.sub or 0), int(r.appr or 0))
+            for r in conn.execute(stmt)]
+
+
+def point_rows_by_stage(conn: Connection, f: Filter) -> list[tuple[str, str, Tally]]:
+    """Summed tallies per (stage, point): the stage, node and point breakdowns from one read."""
+    stmt: Select[Any] = (select(_T.c.stage, _T.c.point_id, *(func.sum(_T.c[c]).label(c) for c in _COLUMNS))
+                         .where(_T.c.month.between(f.period.first_month, f.period.last_month))
+                         .group_by(_T.c.stage, _T.c.point_id))
+    if f.department_id is not None:
+        stmt = stmt.where(_T.c.department_id == f.department_id)
+    return [(str(row.stage), str(row.point_id), _tally_of(row)) for row in conn.execute(stmt)]
+
+
 def checklists_in(conn: Connection, f: Filter) -> list[tuple[ChecklistId, CaseId]]:
     """The checklists a figure counts (for a scope the tallies do not cover: one person's cases)."""
     stmt = (select(_CL.c.id, _CL.c.case_id).select_from(_CL.join(cases, cases.c.id == _CL.c.case_id))
@@ -212,6 +250,12 @@ def point_refs(conn: Connection, point_ids: list[str]) -> list[int]:
     rows = conn.execute(select(catalog_points.c.ref).where(catalog_points.c.point_id.in_(point_ids),
                                                            catalog_points.c.ref.is_not(None)))
     return [int(r) for (r,) in rows]
+
+
+def first_started(conn: Connection) -> datetime | None:
+    """When the first checklist was started (None in an empty database)."""
+    value: datetime | None = conn.execute(select(func.min(_CL.c.created_at))).scalar()
+    return value
 
 
 def department_names(conn: Connection) -> dict[int, str]:
