@@ -18,12 +18,12 @@
         <translation>用户和庭室…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/account_menu.py" line="40" />
+        <location filename="../../riskdesk/ui/account_menu.py" line="41" />
         <source>As IT administrator you manage users and divisions (Manage ▸ Users and divisions…); case content is not shown to your role.</source>
         <translation>信息技术管理员负责管理用户和庭室（管理 ▸ 用户和庭室…），不查看案件内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/account_menu.py" line="49" />
+        <location filename="../../riskdesk/ui/account_menu.py" line="50" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -302,55 +302,61 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="116" />
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="287" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="291" />
         <source>Sign-off</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="157" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="161" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="170" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="174" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="198" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="202" />
         <source>%1 is not “%2”: a rectification item is made only for a risk found.</source>
         <translation>%1 不是“%2”：只有存在风险的风险点才建立整改项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="209" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="213" />
         <source>%1 is at risk: press Z to make a rectification item.</source>
         <translation>%1 存在风险：按 Z 建立整改项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="232" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="236" />
         <source>Change an approved answer</source>
         <translation>修改已审核的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="233" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="237" />
         <source>This checklist was approved. Why does %1 change? The checklist goes back to draft and needs a new approval.</source>
         <translation>本清单已审核通过。请说明修改 %1 的理由。修改后清单回到“填写中”，需要重新审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="250" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="254" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="268" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="272" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="300" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="304" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="325" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="323" />
+        <source>Shown again with changes made elsewhere.</source>
+        <translation>已显示在其他席位或窗口所作的修改。</translation>
     </message>
 </context>
 <context>
@@ -369,122 +375,122 @@
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="76" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="78" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="67" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="79" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="68" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="131" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="153" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="157" />
         <source>Rectification item</source>
         <translation>整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="158" />
         <source>Z opens it</source>
         <translation>按 Z 打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="161" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="165" />
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="178" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="182" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="179" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="183" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="180" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="184" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="189" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="193" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="190" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="194" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="191" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="195" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="196" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="200" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="204" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="203" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="212" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="216" />
         <source>Changed in the new catalog — answer again. Before the change</source>
         <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="219" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="223" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="227" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="231" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="240" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="244" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="244" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="248" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="255" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="259" />
         <source>NOT saved</source>
         <translation>未保存</translation>
     </message>
@@ -1544,27 +1550,27 @@
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="39" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="40" />
         <source>Rectification &amp;ledger…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="49" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="50" />
         <source>Open the ledger with the overdue items</source>
         <translation>打开整改台账，只看逾期的整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="102" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="103" />
         <source>New rectification item</source>
         <translation>建立整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="110" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="114" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="111" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="115" />
         <source>Overdue rectification: %n item(s)</source>
         <translation>
             <numerusform>逾期整改 %n 项</numerusform>
@@ -1845,12 +1851,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="49" />
+        <location filename="../../riskdesk/ui/main_window.py" line="51" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="92" />
+        <location filename="../../riskdesk/ui/main_window.py" line="95" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -1859,157 +1865,157 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="304" />
+        <location filename="../../riskdesk/ui/main_window.py" line="305" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="199" />
-        <location filename="../../riskdesk/ui/main_window.py" line="205" />
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
+        <location filename="../../riskdesk/ui/main_window.py" line="208" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="206" />
+        <location filename="../../riskdesk/ui/main_window.py" line="209" />
         <source>No checklist of this case has been started yet: there is nothing to view.</source>
         <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
         <location filename="../../riskdesk/ui/main_window.py" line="251" />
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
+        <location filename="../../riskdesk/ui/main_window.py" line="261" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="259" />
+        <location filename="../../riskdesk/ui/main_window.py" line="262" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="274" />
+        <location filename="../../riskdesk/ui/main_window.py" line="277" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="298" />
+        <location filename="../../riskdesk/ui/main_window.py" line="301" />
         <source>Waiting for review: %1 · Returned: %2</source>
         <translation>待审核 %1 · 被退回 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="334" />
+        <location filename="../../riskdesk/ui/main_window.py" line="335" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="340" />
+        <location filename="../../riskdesk/ui/main_window.py" line="341" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -2028,12 +2034,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="382" />
+        <location filename="../../riskdesk/ui/main_window.py" line="387" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="388" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>

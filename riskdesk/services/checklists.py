@@ -106,6 +106,13 @@ class ChecklistService:
             found = q.find_checklist(conn, case_id, stage)
             return None if found is None else self._view(conn, found)
 
+    def change_mark(self, checklist_id: ChecklistId) -> tuple[int, str, str]:
+        """Differs from the one taken when a view was read iff someone (here or on another seat) changed
+        an answer, the sign-off state or the catalog of the checklist since: the window reloads then."""
+        self._policy.check_case(CaseAction.READ, checklist_id=checklist_id)
+        with self._db.reading() as conn:
+            return q.change_mark(conn, checklist_id)
+
     def view_by_id(self, checklist_id: ChecklistId) -> ChecklistView:
         self._policy.check_case(CaseAction.READ, checklist_id=checklist_id)
         with self._db.reading() as conn:

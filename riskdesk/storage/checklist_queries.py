@@ -97,5 +97,15 @@ def last_answered_at(conn: Connection, checklist_id: ChecklistId) -> datetime | 
     return None if value is None else from_stamp(int(value))
 
 
+def change_mark(conn: Connection, checklist_id: ChecklistId) -> tuple[int, str, str]:
+    """What changes whenever anyone changes the checklist: its last answer's place in the audit chain,
+    its sign-off state and its catalog (a read of the checklist's own rows: cheap enough on every focus)."""
+    last = conn.execute(select(func.max(answer_versions.c.seq)).where(
+        answer_versions.c.checklist_id == checklist_id)).scalar()
+    row = conn.execute(select(checklists.c.state, checklists.c.catalog_fingerprint)
+                       .where(checklists.c.id == checklist_id)).one_or_none()
+    return (int(last or 0), *(row if row is not None else ("", "")))
+
+
 def set_catalog(conn: Connection, checklist_id: ChecklistId, fingerprint: str) -> None:
     conn.execute(update(_CL).where(_CL.c.id == checklist_id).values(catalog_fingerprint=fingerprint))

@@ -16,6 +16,7 @@ from riskdesk.domain.findings import Finding
 from riskdesk.domain.model import AnswerSaved, ChecklistId, Status
 from riskdesk.domain.signoff import ChecklistState, SignOff
 from riskdesk.services import ChecklistItem, ChecklistView, Services
+from riskdesk.services.errors import ServiceError
 from riskdesk.ui.answer_writer import AnswerWriter
 from riskdesk.ui.banners import ChecklistBanners
 from riskdesk.ui.checklist_tree import ChecklistTree
@@ -28,12 +29,14 @@ from riskdesk.ui.labels import status_text
 class ChecklistPanel(QWidget):
     """Signals: answer_saved(AnswerSaved) after every saved answer; back_to_list() when the reviewer
     presses Esc in the checklist; upgrade_requested() from the newer-catalog banner; finding_requested(point id)
-    when Z asks for a point's 整改项 (to make, or to open the one it has)."""
+    when Z asks for a point's 整改项 (to make, or to open the one it has); counts_changed(counts) when the
+    checklist was shown again with changes made elsewhere."""
 
     answer_saved = Signal(object)
     back_to_list = Signal()
     upgrade_requested = Signal()
     finding_requested = Signal(str)
+    counts_changed = Signal(object)  # dict[Stage, StageCounts] of the case, after a reload
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +46,7 @@ class ChecklistPanel(QWidget):
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
         self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
         self._findings: dict[str, list[Finding]] | None = None  # this checklist's 整改项 by point, read when needed
+        self._mark: tuple[int, str, str] | None = None  # the checklist as it stood when the window was left
         self._offer = ""  # the point just found at risk: Z makes its 整改项 even after the cursor moved on
         self.filters = FilterBar()
         self.banners = ChecklistBanners()
@@ -308,6 +312,40 @@ class ChecklistPanel(QWidget):
         if text != self.detail.note.toPlainText():
             # Keep what the reviewer typed on screen, unsaved: it is theirs until they decide.
             self.detail.keep_unsaved_note(text)
+
+    # -- changes made elsewhere ---------------------------------------------------------------------
+    def window_activation(self, active: bool) -> None:
+        """Leaving the window notes where the checklist stands; coming back shows it as it is now if
+        it moved meanwhile, with the stage tabs' counts."""
+        if not active:
+            self._mark = self._read_mark()
+        elif self.reload_if_changed() and self._view is not None:
+            self.banners.show_offer(self.tr("Shown again with changes made elsewhere."))
+            case_id = self._view.info.case_id
+            counts = attempt(self, self.tr("Cannot open the checklist"), lambda: self._services.cases.counts(case_id))
+            if counts is not None:
+                self.counts_changed.emit(counts)
+
+    def reload_if_changed(self) -> bool:
+        """Back in the window: if the checklist changed meanwhile (another seat, another window, the
+        command line), save what was typed here and show the checklist as it is now."""
+        before, self._mark = self._mark, None
+        if before is None or self._view is None:
+            return False
+        now = self._read_mark()
+        if now is None or now == before:
+            return False
+        self.flush()  # a note typed here goes in first, or is refused as stale and kept on screen
+        self._reload_keeping_position()
+        return True
+
+    def _read_mark(self) -> tuple[int, str, str] | None:
+        if self._view is None:
+            return None
+        try:
+            return self._services.checklists.change_mark(self._view.info.id)
+        except ServiceError:  # looked at again on the next return; a message on every focus change would nag
+            return None
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (switching case or stage, closing the window)."""

@@ -5,7 +5,9 @@ MainWindow only assembles panels, menus and shortcuts; the panels do the work th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.checklist.answer_saved.connect(self.tabs.answer_saved)
         self.checklist.answer_saved.connect(self.cases.model.answer_saved)
         self.checklist.answer_saved.connect(self._show_saved)
+        self.checklist.counts_changed.connect(self.tabs.show_counts)
         self.checklist.back_to_list.connect(self.cases.focus_table)
         self.checklist.upgrade_requested.connect(self._upgrade_checklist)
         self.signoff.state_changed.connect(self._signoff_changed)
@@ -299,8 +302,6 @@ class MainWindow(QMainWindow):
                                   .replace("%2", str(returned)))
 
     def _show_saved(self, _change: AnswerSaved) -> None:
-        from datetime import datetime
-
         self.save_label.setText(self.tr("Saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S")))
 
     def _upgrade_checklist(self) -> None:
@@ -344,7 +345,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         from riskdesk.ui.dialogs import ShortcutsDialog
-
         ShortcutsDialog(self).exec()
 
     def start_daily_backup(self) -> None:
@@ -375,6 +375,11 @@ class MainWindow(QMainWindow):
         PrintDialog(self.services, self.case, self.stage, self).exec()
 
     # -- closing -----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange:  # the checklist may have changed elsewhere meanwhile
+            self.checklist.window_activation(self.isActiveWindow())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()
         if self.checklist.detail.note_pending:
