@@ -91,6 +91,8 @@ def vertical_bars(labels: Sequence[str], values: Sequence[int], width: float, k:
     chart.valueAxis.valueMax, chart.valueAxis.valueStep = top, step
     chart.barLabels.boxAnchor = "s"  # the count sits on the bar, never across its top
     chart.barLabels.nudge = 2
+    if slot < stringWidth(str(max(values, default=0)), font, LABEL_SIZE - 0.5) + 3:
+        chart.barLabelFormat = None  # too narrow for the counts to stay apart: the table beside has them
     chart.barWidth = 10
     chart.groupSpacing = max(2.0, min(24.0, slot * 0.5))
     if turn:
