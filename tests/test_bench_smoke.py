@@ -13,7 +13,7 @@ from tests.conftest import REPO
 KEYS = {"startup_ms", "startup_floor_ms", "open_checklist_ms", "commit_ms", "note_save_ms", "keypress_ms",
         "switch_stage_ms", "pdf_guidance_ms", "pdf_case_ms", "pdf_floor_ms", "search_10k_ms",
         "open_checklist_10k_ms", "counts_10k_ms", "db_mb", "rss_mb", "import_10k_ms", "bytes_per_case",
-        "stats_dashboard_ms", "stats_dashboard_all_ms", "stats_cases"}
+        "stats_dashboard_ms", "stats_dashboard_all_ms", "stats_cases", "bulletin_pdf_ms", "bulletin_ratio"}
 
 
 def test_bench_reports_every_figure(tmp_path: Path) -> None:

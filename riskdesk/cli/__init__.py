@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from riskdesk import __version__
-from riskdesk.cli import accounts, cases, catalog, config, database, findings, pdf, review, signoff, stats
+from riskdesk.cli import accounts, cases, catalog, config, database, findings, pdf, report, review, signoff, stats
 from riskdesk.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Handler, db_file, fail
 
-GROUPS = (cases, review, signoff, findings, config, catalog, stats, database, pdf, accounts)
+GROUPS = (cases, review, signoff, findings, config, catalog, stats, database, pdf, report, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:

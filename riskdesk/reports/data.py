@@ -11,6 +11,7 @@ from datetime import date, datetime
 from riskdesk.domain.catalog import Node, RiskPoint, sha256_of
 from riskdesk.domain.model import Case, Result, Stage, StageCounts
 from riskdesk.domain.signoff import SignOff
+from riskdesk.domain.stats import Breakdown, ChecklistFigures, FindingFigures, Period, StatsTable, Tally
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,33 @@ def record_fingerprint(stages: tuple[CaseStageReport, ...]) -> str:
         key=lambda row: str(row["point_id"]),
     )
     return sha256_of(rows)
+
+
+@dataclass(frozen=True)
+class BulletinPoint:
+    """One of the points most often found at risk, with the 操作指引 the bulletin reminds judges of."""
+
+    point_id: str
+    title: str
+    where: str  # 环节·流程节点
+    risk: int
+    risk_rate: float | None
+    guidance: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """《风险防控工作通报》's figures, copied out of the statistics so the PDF code needs no services.
+
+    ``tables`` holds only the breakdowns a bulletin prints (stage, node, month, 庭室): never per person.
+    """
+
+    court: str
+    period: Period
+    scope: str  # 全院, a 庭室's name, or 本人承办案件
+    made_on: date
+    checklists: ChecklistFigures
+    total: Tally
+    tables: dict[Breakdown, StatsTable]
+    top_points: tuple[BulletinPoint, ...]
+    findings: FindingFigures

@@ -44,6 +44,7 @@ class Chrome:
     title: str
     court: str
     footer_left: str
+    cover: bool = False  # page 1 is a cover: only its page number, no header or footer line
 
 
 class Kit:
@@ -178,6 +179,13 @@ def numbered_canvas(chrome: Chrome, font_name: str) -> Callable[..., Canvas]:
         def _furniture(self, total: int) -> None:
             self.saveState()
             page_w, page_h = self._pagesize
+            bottom = 11 * mm
+            if chrome.cover and self._pageNumber == 1:
+                self.setFont(font_name, 8)
+                self.setFillColor(MUTED)
+                self.drawCentredString(page_w / 2, bottom, f"第 1 页 共 {total} 页")
+                self.restoreState()
+                return
             top = page_h - 13 * mm
             self.setFont(font_name, 8.5)
             self.setFillColor(MUTED)
@@ -187,7 +195,6 @@ def numbered_canvas(chrome: Chrome, font_name: str) -> Callable[..., Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, top - 2.2 * mm, page_w - MARGIN_X, top - 2.2 * mm)
-            bottom = 11 * mm
             self.line(MARGIN_X, bottom + 4 * mm, page_w - MARGIN_X, bottom + 4 * mm)
             self.setFont(font_name, 8)
             self.drawString(MARGIN_X, bottom, chrome.footer_left)
@@ -201,7 +208,7 @@ def build_pdf(story: list[Any], chrome: Chrome, *, title: str, subject: str = ""
               pagesize: tuple[float, float] = A4) -> bytes:
     """Lay out ``story`` on pages (A4 unless said) with the shared header and footer; returns the PDF bytes."""
     k = kit()
-    clean = Chrome(k.plain(chrome.title), k.plain(chrome.court), k.plain(chrome.footer_left))
+    clean = Chrome(k.plain(chrome.title), k.plain(chrome.court), k.plain(chrome.footer_left), chrome.cover)
     buf = io.BytesIO()
     page_w, page_h = pagesize
     doc = BaseDocTemplate(buf, pagesize=pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,

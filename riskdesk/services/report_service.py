@@ -15,14 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from riskdesk.domain.model import SettingKey, Stage
+from riskdesk.domain.stats import Breakdown, Period
 from riskdesk.services.case_fields import parse_case_no
 from riskdesk.services.errors import NotFound, ServiceError
 from riskdesk.services.permissions import Action, CaseAction
 
 if TYPE_CHECKING:
     from riskdesk.domain.catalog import Catalog
-    from riskdesk.reports.data import CaseReport, CatalogSheet
+    from riskdesk.reports.data import Bulletin, CaseReport, CatalogSheet
     from riskdesk.services import Services
+
+
+# What a bulletin prints; never Breakdown.PERSON (统计数据供研判，不用于对法官排名).
+_BULLETIN_TABLES = (Breakdown.STAGE, Breakdown.NODE, Breakdown.MONTH, Breakdown.DEPARTMENT)
 
 
 class ReportWriteError(ServiceError):
@@ -97,6 +102,20 @@ class ReportService:
         return CaseReport(self._court(), case, stages_t, datetime.now().replace(microsecond=0),
                           record_fingerprint(stages_t), origin, signoffs, code, not svc.session.actor.shared)
 
+    def bulletin_data(self, period: Period, department: str | None = None, today: date | None = None) -> Bulletin:
+        """The 通报's figures: the statistics window's dashboard for the same period and scope (the
+        acting person's scope is enforced there), without the per-person breakdown."""
+        from riskdesk.reports.data import Bulletin, BulletinPoint
+
+        dash = self._services.stats.dashboard(period, department, top=10, today=today)
+        tables = {by: dash.tables[by] for by in _BULLETIN_TABLES if by in dash.tables}
+        assert Breakdown.PERSON not in tables  # the bulletin ranks no judge, whatever the court turned on
+        top = tuple(BulletinPoint(p.point_id, p.title,
+                                  "·".join(x for x in (p.stage.label_zh if p.stage else "", p.node_name) if x),
+                                  p.risk, p.risk_rate, p.guidance) for p in dash.top_points)
+        return Bulletin(self._court(), period, dash.scope, today or date.today(), dash.checklists, dash.total,
+                        tables, top, dash.findings)
+
     # -- documents ---------------------------------------------------------------------------------
     def guidance_document(self, stage: Stage) -> Document:
         """《X环节风险提示与操作指引》 for the current catalog."""
@@ -132,6 +151,21 @@ class ReportService:
             return build_case_report(report)
 
         return Document(f"{safe_file_name(report.case.case_no)}核查报告.pdf", "案件风险核查报告", render)
+
+    def bulletin_document(self, period: Period, department: str | None = None) -> Document:
+        """《风险防控工作通报》 for a period and the court, a 庭室 (None: as wide as the person may see)."""
+        data = self.bulletin_data(period, department)
+
+        def render() -> bytes:
+            from riskdesk.reports.bulletin import build_bulletin
+
+            return build_bulletin(data)
+
+        scope = "" if data.scope == "全院" else f"（{data.scope}）"
+        return Document(safe_file_name(f"风险防控工作通报{period.label}{scope}.pdf"), "风险防控工作通报", render)
+
+    def bulletin(self, period: Period, department: str | None = None) -> bytes:
+        return self.bulletin_document(period, department).render()
 
     def guidance_pdf(self, stage: Stage) -> bytes:
         return self.guidance_document(stage).render()

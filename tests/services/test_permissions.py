@@ -103,6 +103,8 @@ stats.table(person,off)       N      N         N     N             N          N
 stats.dashboard               Y      Y         Y     Y             Y          N
 stats.risk_cases              Y      Y         Y     Y             Y          N
 stats.rebuild                 Y      N         N     N             N          Y
+reports.bulletin              Y      Y         Y     Y             Y          N
+reports.bulletin(民二庭)      Y      N         N     N             Y          N
 """
 
 
@@ -256,6 +258,9 @@ CALLS: dict[str, Callable[[Services, World], Any]] = {
     "stats.risk_cases": lambda s, w: s.stats.risk_cases(Period.year(date.today().year), None, Breakdown.STAGE,
                                                         "filing"),
     "stats.rebuild": lambda s, w: s.stats.rebuild(),
+    # The document's data is read (and the scope enforced) when it is made; nothing is rendered here.
+    "reports.bulletin": lambda s, w: s.reports.bulletin_document(Period.year(date.today().year)),
+    "reports.bulletin(民二庭)": lambda s, w: s.reports.bulletin_document(Period.year(date.today().year), "民二庭"),
 }
 
 
