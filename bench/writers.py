@@ -1,8 +1,10 @@
-"""Many seats saving at once: ``python -m bench.writers URL CATALOG SECONDS K OWN_CHECKLIST SHARED_CHECKLIST POINTS``.
+"""Many seats saving at once: ``python -m bench.writers URL CATALOG SECONDS K OWN_CHECKLIST SHARED_CHECKLIST POINTS
+[PAUSE_MS]``.
 
 Writer K saves answers for ``SECONDS``: on its own case's checklist (any point) and on a checklist
 every writer shares, on the points given to it alone (comma-separated) — no two writers ever save
-the same answer, so every save must succeed. It prints one JSON line: each save's (checklist, point,
+the same answer, so every save must succeed. ``PAUSE_MS`` between saves stands for the person at the
+keyboard (0: as fast as it can). It prints one JSON line: each save's (checklist, point,
 status, revision), the milliseconds each commit took, and any error. Used by the 20-writer test
 (tests/safety/test_many_writers.py) and by bench/ for the commit latency under load.
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 def main() -> None:
     url, catalog, seconds, k = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
     own, shared, points = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7].split(",")
+    pause = float(sys.argv[8]) / 1000 if len(sys.argv) > 8 else 0.0
     from riskdesk.domain.model import Status
     from riskdesk.services import Services
 
@@ -41,6 +44,8 @@ def main() -> None:
             continue
         ms.append((time.perf_counter() - t) * 1000)
         saves.append((checklist, point, status.value, revision))
+        if pause:
+            time.sleep(pause * rng.uniform(0.5, 1.5))
     svc.close()
     json.dump({"k": k, "saves": saves, "ms": ms, "errors": errors}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")

@@ -187,7 +187,7 @@ class ChecklistService:
     def _contribution(conn: Connection, cl: q.StoredChecklist, case: Case, view: ChecklistView) -> Contribution:
         key = TallyKey.of(cl.created_at, department_id(conn, case.department) if case.department else None,
                           Stage(cl.stage))
-        return Contribution(key, {it.point.id: it.result.status for it in view.items})
+        return Contribution(key, {it.point.id: it.result.status for it in view.items}, cl.state)
 
     def _view(self, conn: Connection, cl: q.StoredChecklist, case: Case | None = None) -> ChecklistView:
         stage = Stage(cl.stage)

@@ -20,6 +20,7 @@ from riskdesk.services.checklists import ChecklistService, ChecklistView
 from riskdesk.services.errors import InvalidInput, NotFound, ServiceError
 from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.services.session import Session
+from riskdesk.services.tallies import state_changed
 from riskdesk.storage import signoff_queries as q
 from riskdesk.storage.chain import take
 from riskdesk.storage.checklist_queries import StoredChecklist, checklist_by_id
@@ -210,6 +211,7 @@ class SignoffService:
     def _record(self, conn: Connection, cl: StoredChecklist, action: SignoffAction, old: ChecklistState,
                 new: ChecklistState, text: str) -> None:
         q.set_state(conn, cl.id, new.value)
+        state_changed(conn, cl.id, old.value, new.value)
         append_event(conn, NewEvent(EventKind.CHECKLIST_STATE, self._session.actor, case_id=cl.case_id,
                                     checklist_id=cl.id, field=action.value, old=old.value, new=new.value,
                                     reason=text), datetime.now())

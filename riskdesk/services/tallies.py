@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from riskdesk.domain.model import Status
+from riskdesk.domain.model import ChecklistId, Status
 from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.tally_queries import TallyKey
 
@@ -22,10 +22,12 @@ Changes = dict[tuple[TallyKey, str], dict[str, int]]
 
 @dataclass(frozen=True)
 class Contribution:
-    """One checklist's points as the tallies count them: where, and each point's status."""
+    """One checklist as the tallies count them: where, each point's status, and the checklist itself
+    in its sign-off state."""
 
     key: TallyKey
     statuses: Mapping[str, Status]
+    state: str = "draft"
 
 
 def changes(old: Contribution | None, new: Contribution | None) -> Changes:
@@ -38,6 +40,8 @@ def changes(old: Contribution | None, new: Contribution | None) -> Changes:
             target = out.setdefault((part.key, point_id), {})
             for column, n in row.items():
                 target[column] = target.get(column, 0) + n
+        counted = out.setdefault((part.key, tq.STATE_MARK + part.state), {})
+        counted["n"] = counted.get("n", 0) + sign
     return {k: v for k, v in out.items() if any(v.values())}
 
 
@@ -51,6 +55,12 @@ def accumulate(total: Changes, more: Changes) -> None:
 
 def apply(conn: Connection, old: Contribution | None, new: Contribution | None) -> None:
     tq.add(conn, changes(old, new))
+
+
+def state_changed(conn: Connection, checklist_id: int, old: str, new: str) -> None:
+    """A checklist moved from sign-off state ``old`` to ``new``."""
+    key = tq.key_of(conn, ChecklistId(checklist_id))
+    apply(conn, Contribution(key, {}, old), Contribution(key, {}, new))
 
 
 def rebuild(conn: Connection, contribution_of: Callable[[Connection, int], Contribution]) -> int:

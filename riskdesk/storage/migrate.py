@@ -13,8 +13,8 @@ from sqlalchemy import inspect, text
 from riskdesk.storage.backup import pre_migration_backup
 from riskdesk.storage.db import Database, DatabaseError
 
-SCHEMA_HEAD = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+SCHEMA_HEAD = "0010"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

@@ -156,6 +156,18 @@ point_tallies = Table(
     sqlite_with_rowid=False,
 )
 
+# Checklists by the same keys and their sign-off state: how many were started, submitted and approved,
+# without reading every checklist (services.tallies keeps them with the point tallies).
+checklist_tallies = Table(
+    "checklist_tallies", metadata,
+    Column("month", Integer, primary_key=True, autoincrement=False),  # yyyymm the checklist was started
+    Column("department_id", Integer, primary_key=True, autoincrement=False),
+    Column("stage", String(16), primary_key=True),
+    Column("state", String(16), primary_key=True),  # domain.signoff.ChecklistState
+    Column("n", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
+)
+
 # Who answered, stored once: a version names its author by this number (the chain hashes the name).
 people = Table(
     "people", metadata,

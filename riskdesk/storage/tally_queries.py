@@ -33,6 +33,7 @@ from riskdesk.storage.schema import (
     answer_versions,
     cases,
     catalog_points,
+    checklist_tallies,
     checklists,
     departments,
     findings,
@@ -98,12 +99,19 @@ def counts_of(statuses: Mapping[str, Status], sign: int = 1) -> dict[str, dict[s
     return out
 
 
+STATE_MARK = "#"  # a change's "point" of "#approved": the checklist itself, counted by its sign-off state
+
+
 def add(conn: Connection, changes: Mapping[tuple[TallyKey, str], Mapping[str, int]]) -> None:
-    """Add each row's numbers to the stored row of its key and point (made when missing).
+    """Add each row's numbers to the stored row of its key and point (made when missing); rows whose
+    point is ``#state`` count checklists instead (column ``n``).
 
     An update first, then an insert of what was missing: portable SQL, and a key's rows exist after a
     checklist of that month and 庭室 has started, so the insert is rare.
     """
+    states = {(k, pid[1:]): int(n.get("n", 0)) for (k, pid), n in changes.items() if pid.startswith(STATE_MARK)}
+    changes = {kp: n for kp, n in changes.items() if not kp[1].startswith(STATE_MARK)}
+    _add_checklists(conn, {kp: n for kp, n in states.items() if n})
     if not changes:
         return
     rows = [{"k_month": k.month, "k_dept": k.department_id, "k_stage": k.stage, "k_pid": pid,
@@ -119,6 +127,28 @@ def add(conn: Connection, changes: Mapping[tuple[TallyKey, str], Mapping[str, in
                                    "point_id": r["k_pid"], **{c: r[f"d_{c}"] for c in _COLUMNS}} for r in missing])
 
 
+_CT = checklist_tallies
+_WHERE_STATE = and_(_CT.c.month == bindparam("k_month"), _CT.c.department_id == bindparam("k_dept"),
+                    _CT.c.stage == bindparam("k_stage"), _CT.c.state == bindparam("k_state"))
+
+
+def _add_checklists(conn: Connection, deltas: Mapping[tuple[TallyKey, str], int]) -> None:
+    if not deltas:
+        return
+    rows = [{"k_month": k.month, "k_dept": k.department_id, "k_stage": k.stage, "k_state": state, "d": n}
+            for (k, state), n in deltas.items()]
+    stored = {(r.month, r.department_id, r.stage, r.state) for r in conn.execute(
+        select(_CT.c.month, _CT.c.department_id, _CT.c.stage, _CT.c.state)
+        .where(_CT.c.month.in_(sorted({k.month for k, _ in deltas}))))}
+    present = [r for r in rows if (r["k_month"], r["k_dept"], r["k_stage"], r["k_state"]) in stored]
+    missing = [r for r in rows if (r["k_month"], r["k_dept"], r["k_stage"], r["k_state"]) not in stored]
+    if present:
+        conn.execute(update(_CT).where(_WHERE_STATE).values(n=_CT.c.n + bindparam("d")), present)
+    if missing:
+        conn.execute(insert(_CT), [{"month": r["k_month"], "department_id": r["k_dept"], "stage": r["k_stage"],
+                                    "state": r["k_state"], "n": r["d"]} for r in missing])
+
+
 def _existing(conn: Connection, keys: set[TallyKey]) -> set[tuple[int, int, str, str]]:
     out: set[tuple[int, int, str, str]] = set()
     for k in keys:
@@ -130,6 +160,7 @@ def _existing(conn: Connection, keys: set[TallyKey]) -> set[tuple[int, int, str,
 
 def clear_all(conn: Connection) -> None:
     conn.execute(delete(_T))
+    conn.execute(delete(_CT))
 
 
 def all_checklists(conn: Connection) -> list[tuple[ChecklistId, CaseId]]:
@@ -209,7 +240,9 @@ class ChecklistCell(NamedTuple):
 
 def checklist_cells(conn: Connection, f: Filter) -> list[ChecklistCell]:
     """The period's checklists counted by stage, 庭室 and month at once: one pass over them serves
-    every breakdown of a dashboard."""
+    every breakdown of a dashboard. From the kept tallies, unless the figure is of given cases."""
+    if f.cases_of is None:
+        return _kept_cells(conn, f)
     month = func.extract("year", _CL.c.created_at) * 100 + func.extract("month", _CL.c.created_at)
     department = func.coalesce(cases.c.department_id, literal(0))
     submitted = func.sum(case((_CL.c.state.in_(("submitted", "approved")), 1), else_=0))
@@ -222,6 +255,20 @@ def checklist_cells(conn: Connection, f: Filter) -> list[ChecklistCell]:
         stmt = stmt.where(clause)
     return [ChecklistCell(str(r.stage), int(r.d), int(r.m), int(r.n), int(r.sub or 0), int(r.appr or 0))
             for r in conn.execute(stmt)]
+
+
+def _kept_cells(conn: Connection, f: Filter) -> list[ChecklistCell]:
+    stmt = (select(_CT.c.stage, _CT.c.department_id, _CT.c.month, _CT.c.state, _CT.c.n)
+            .where(_CT.c.month.between(f.period.first_month, f.period.last_month), _CT.c.n != 0))
+    if f.department_id is not None:
+        stmt = stmt.where(_CT.c.department_id == f.department_id)
+    cells: dict[tuple[str, int, int], list[int]] = {}
+    for r in conn.execute(stmt):
+        cell = cells.setdefault((str(r.stage), int(r.department_id), int(r.month)), [0, 0, 0])
+        cell[0] += int(r.n)
+        cell[1] += int(r.n) if r.state in ("submitted", "approved") else 0
+        cell[2] += int(r.n) if r.state == "approved" else 0
+    return [ChecklistCell(stage, dept, month, *counts) for (stage, dept, month), counts in sorted(cells.items())]
 
 
 def point_rows_by_stage(conn: Connection, f: Filter) -> list[tuple[str, str, Tally]]:

@@ -38,6 +38,17 @@ def court(services: Services, db_path: Path) -> Iterator[Services]:
     cl = services.checklists.open(fresh.id, Stage.FILING).info.id
     services.answers.set_status(cl, "LA-001", Status.RISK)
     services.answers.set_status(cl, "LA-002", Status.CLEAR)
+    for n, case_no in enumerate(("（2026）内0602民初9002号", "（2026）内0602民初9003号")):  # submitted, approved
+        done = services.cases.create(CaseInput(case_no, judge="王法官", department="民一庭"))
+        view = services.checklists.open(done.id, Stage.FILING)
+        for item in view.items:
+            if item.result.status is not Status.SETTLED:
+                services.answers.set_status(view.info.id, item.point.id, Status.CLEAR)
+        services.session.act_as("王法官")
+        services.signoff.submit(view.info.id)
+        if n:
+            services.session.act_as("张庭长")
+            services.signoff.approve(view.info.id)
     yield services
 
 
@@ -118,6 +129,12 @@ def test_dashboard_figures_and_the_cases_behind_a_bar(court: Services, db_path: 
     board = court.stats.dashboard(period, top=5)
     in_period = [r for r in _checklists(db_path) if period.first_month <= r[4] <= period.last_month]
     assert board.checklists.started == len(in_period)
+    conn = sqlite3.connect(db_path)
+    states = dict(conn.execute("SELECT state, count(*) FROM checklists WHERE created_at >= ? GROUP BY state",
+                               (f"{today.year}-01-01",)).fetchall())
+    conn.close()
+    assert states.get("approved") == 1 and states.get("submitted") == 1
+    assert (board.checklists.submitted, board.checklists.approved) == (2, 1)
     assert board.total == board.tables[Breakdown.STAGE].total
     assert [t.risk for t in board.top_points] == sorted((t.risk for t in board.top_points), reverse=True)
     assert all(t.guidance for t in board.top_points)
@@ -156,3 +173,27 @@ def test_whole_period_starts_at_the_first_checklist(services: Services) -> None:
     whole = services.stats.whole_period(date(2026, 11, 29))
     assert whole.first.year >= 2020 and whole.first.day == 1 and whole.label.startswith("全部（")
     assert datetime(2026, 11, 29).date() in whole
+
+
+def test_the_migration_counts_checklists_as_a_rebuild_does(tmp_path: Path, catalog_dir: Path) -> None:
+    import shutil
+
+    from tests.safety.make_fixtures import FIXTURES
+
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema-0009.db", path)
+    svc = Services.open(f"sqlite:///{path}", catalog_dir, backups=False)
+    try:
+        def kept() -> set[tuple[object, ...]]:
+            conn = sqlite3.connect(path)
+            try:
+                return set(conn.execute("SELECT * FROM checklist_tallies WHERE n != 0").fetchall())
+            finally:
+                conn.close()
+
+        migrated = kept()
+        assert migrated and sum(int(str(r[4])) for r in migrated) == len(_checklists(path))
+        svc.stats.rebuild()
+        assert kept() == migrated
+    finally:
+        svc.close()
