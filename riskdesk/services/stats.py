@@ -191,7 +191,9 @@ class StatsService:
         start = min(first.date(), day) if first is not None else day
         text = f"{start.year}-{start.month:02d}..{day.year}-{day.month:02d}"
         whole = Period.parse(text)
-        return Period(whole.first, whole.last, f"全部（{whole.label}）")
+        one = whole.first_month == whole.last_month
+        return Period(whole.first, whole.last, f"全部（{whole.first.year}年{whole.first.month}月）" if one
+                      else f"全部（{whole.label}）")
 
     def export_xlsx(self, path: Path, period: Period, department: str | None = None,
                     today: date | None = None) -> Path:
