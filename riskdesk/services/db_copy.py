@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from riskdesk.domain.events import EventKind, NewEvent
-from riskdesk.domain.model import ChecklistId, Stage, StageCounts
+from riskdesk.domain.model import Stage, StageCounts
 from riskdesk.domain.people import Actor
 from riskdesk.services.errors import ServiceError
 from riskdesk.services.permissions import Action, Policy
@@ -30,7 +30,6 @@ from riskdesk.services.tallies import Changes, Contribution, accumulate, changes
 from riskdesk.storage import chain
 from riskdesk.storage import copy_queries as q
 from riskdesk.storage import tally_queries as tq
-from riskdesk.storage.answer_queries import set_counts
 from riskdesk.storage.case_queries import add_department
 from riskdesk.storage.db import Database
 from riskdesk.storage.events import event_values
@@ -280,10 +279,14 @@ class DatabaseCopy:
     def _tallies(self, t: Connection, checklist_ids: list[int]) -> None:
         """Each copied checklist's counts and its part of the statistics, from its answers as now stored."""
         total: Changes = {}
+        counts: list[q.Row] = []
         for cl in checklist_ids:
             part = self._contribution(t, cl)
-            set_counts(t, ChecklistId(cl), StageCounts.of(part.statuses.values()))
+            kept = StageCounts.of(part.statuses.values())
+            counts.append({"cl": cl, "n_unreviewed": kept.unreviewed, "n_clear": kept.clear, "n_risk": kept.risk,
+                           "n_na": kept.na, "n_settled": kept.settled})
             accumulate(total, changes(None, part))
+        q.set_counts_many(t, counts)
         tq.add(t, total)
 
     def _actor(self) -> Actor:

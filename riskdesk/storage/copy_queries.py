@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from riskdesk.domain.people import Role
 from riskdesk.storage.schema import (
@@ -237,3 +237,11 @@ def missing_files(conn: Connection, shas: Iterable[str]) -> set[str]:
 
 def file_rows(conn: Connection, shas: Iterable[str]) -> list[Row]:
     return _rows_in(conn, evidence_files, "sha256", shas)
+
+
+def set_counts_many(conn: Connection, rows: list[Row]) -> None:
+    """The kept per-status counts of many checklists in one statement (each row: ``cl`` and the ``n_*`` columns)."""
+    if rows:
+        columns = [k for k in rows[0] if k != "cl"]
+        conn.execute(update(checklists).where(checklists.c.id == bindparam("cl"))
+                     .values({k: bindparam(k) for k in columns}), rows)
