@@ -20,6 +20,9 @@ class EventKind(enum.Enum):
     USER_ADDED = "user.added"
     USER_CHANGED = "user.changed"
     DEPARTMENT_ADDED = "department.added"
+    # Cases moved in from another database (riskdesk db copy): one per case, and one for the whole move.
+    CASE_COPIED = "case.copied"
+    DATABASE_COPIED = "database.copied"
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ class AuditService:
             old, new = ChecklistState(e.old).label_zh, ChecklistState(e.new).label_zh
         elif e.kind is EventKind.CASE_CREATED:
             what, old, new = "新建案件", "", e.new
+        elif e.kind is EventKind.CASE_COPIED:
+            what, old, new = "迁入案件", "", e.reason
         else:
             what, old, new = f"修改{e.field}", e.old, e.new
         return LogEntry(e.seq, e.at, e.actor, e.actor_role, what, old, new, e.reason)

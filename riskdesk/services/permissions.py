@@ -47,6 +47,7 @@ class Action(enum.Enum):
     MANAGE_DEPARTMENTS = "添加庭室"
     LIST_DEPARTMENTS = "查看庭室"
     VERIFY_AUDIT = "校验审计记录"
+    MOVE_DATABASE = "迁移数据库（db copy）"
     # For the window to offer sign-off only where it can happen (each checklist is checked by check_case).
     SUBMIT_CHECKLISTS = "提交清单审核"
     REVIEW_CHECKLISTS = "审核清单"
@@ -80,7 +81,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.MANAGEMENT: frozenset({Action.READ_CASES, Action.STATISTICS, Action.PRINT_CATALOG, Action.LIST_DEPARTMENTS,
                                 Action.VERIFY_AUDIT}),
     Role.ADMIN: frozenset({Action.PRINT_CATALOG, Action.SET_COURT, Action.MANAGE_USERS, Action.MANAGE_DEPARTMENTS,
-                           Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT}),
+                           Action.LIST_DEPARTMENTS, Action.VERIFY_AUDIT, Action.MOVE_DATABASE}),
 }
 SINGLE_SEAT_REFUSED = frozenset({Action.MANAGE_USERS})
 _HINTS = {
@@ -88,6 +89,7 @@ _HINTS = {
     Action.MANAGE_USERS: "请由信息技术管理员操作",
     Action.MANAGE_DEPARTMENTS: "请由信息技术管理员添加",
     Action.SET_COURT: "请由信息技术管理员设置",
+    Action.MOVE_DATABASE: "请由信息技术管理员操作",
 }
 _EVERYTHING = CaseScope(everything=True)
 _NOTHING = CaseScope()
