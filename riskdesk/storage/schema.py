@@ -116,7 +116,7 @@ results = Table(
     Column("revision", Integer, nullable=False, default=0),
     Column("retired_at", DateTime, nullable=True),
     Index("uq_results_active_point", "checklist_id", "point_id", unique=True,
-          sqlite_where=text("retired_at IS NULL")),
+          sqlite_where=text("retired_at IS NULL"), postgresql_where=text("retired_at IS NULL")),
     Index("ix_results_checklist_status", "checklist_id", "status"),
 )
 
