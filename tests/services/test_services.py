@@ -1,4 +1,4 @@
-"""Services on a real SQLite file: cases, checklists, answers, notes, settings, catalog upgrades."""
+"""Services on a real database (each back end): cases, checklists, answers, notes, settings, catalog upgrades."""
 
 from __future__ import annotations
 
@@ -133,8 +133,8 @@ def test_settings_round_trip(services: Services) -> None:
         services.settings.set(SettingKey.REVIEWER, "王" * 501)
 
 
-def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_path: Path) -> None:
-    url = "sqlite:///" + str(db_path)
+def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     old_dir = write_catalog(tmp_path / "v1", "v1")
     svc = Services.open(url, old_dir)
     case = svc.cases.create(CASE)
@@ -190,8 +190,8 @@ def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: S
                               **{st.value: actual.get(st.value, 0) for st in Status}}
 
 
-def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_path: Path) -> None:
-    url = "sqlite:///" + str(db_path)
+def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     svc = Services.open(url, write_catalog(tmp_path / "v1", "v1"))
     case = svc.cases.create(CASE)
     cl = svc.checklists.open(case.id, Stage.FILING).info.id
