@@ -16,10 +16,15 @@ from riskdesk.services.case_fields import CaseFields, CaseInput, clean_field, pa
 from riskdesk.services.errors import DuplicateCase, NotFound
 from riskdesk.services.session import Session
 from riskdesk.storage import case_queries as q
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.events import append_event, append_events
 
 __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
+
+# Writers of cases (and of the 庭室 they name) go one at a time: each checks what is stored, then writes.
+# On SQLite every writer holds the file anyway; on a server this keeps two users from creating the same
+# 案号 or 庭室 at once, or recording a case's old value after someone else changed it.
+CASE_WRITERS = "cases"
 
 # Called after a case's kind-relevant fields changed: settles or brings back unanswered points.
 Resettle = Callable[[Connection, Case], None]
@@ -67,6 +72,7 @@ class CaseService:
 
     def insert(self, conn: Connection, fields: CaseFields, now: datetime) -> Case:
         """Insert inside the caller's transaction (an import adds thousands in one)."""
+        serialise(conn, CASE_WRITERS)
         if q.case_id_of(conn, fields.case_no) is not None:
             raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建")
         new_id = q.insert_case(conn, _values(fields, now, self._department_id(conn, fields.department)))
@@ -91,6 +97,7 @@ class CaseService:
             return self.apply(conn, case_id, fields, datetime.now())
 
     def apply(self, conn: Connection, case_id: CaseId, fields: CaseFields, now: datetime) -> CaseChanged:
+        serialise(conn, CASE_WRITERS)  # the old values recorded below are the ones being replaced
         stored = q.case_by_id(conn, case_id)
         if stored is None:
             raise NotFound(f"没有找到编号为 {case_id} 的案件")

@@ -7,7 +7,7 @@ from pathlib import Path
 from riskdesk.catalog.cache import load_catalog_cached
 from riskdesk.domain.catalog import Catalog
 from riskdesk.storage.catalog_queries import catalog_known, record_catalog
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 
 
 class CatalogStore:
@@ -30,6 +30,7 @@ class CatalogStore:
         fp = self.catalog.fingerprint
         if fp not in self._registered:  # after the first time: no write transaction at all
             with self._db.writing() as conn:
+                serialise(conn, "catalog")  # every workstation starts a new catalog at about the same time
                 if not catalog_known(conn, fp):
                     record_catalog(conn, self.catalog)
             self._registered.add(fp)

@@ -17,7 +17,7 @@ from riskdesk.services.errors import NotFound
 from riskdesk.storage import checklist_queries as q
 from riskdesk.storage.answer_queries import recount_checklist, remember_position
 from riskdesk.storage.case_queries import case_by_id, case_id_of
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class ChecklistService:
         if view is not None:
             return view
         with self._db.writing() as conn:
+            serialise(conn, f"checklist {case_id} {stage.value}")  # two users opening a new stage at once
             found = q.find_checklist(conn, case_id, stage)
             if found is None:
                 case = case_by_id(conn, case_id)
@@ -144,6 +145,7 @@ class ChecklistService:
         fp = self._catalogs.register()
         now = datetime.now()
         with self._db.writing() as conn:
+            serialise(conn, f"checklist upgrade {checklist_id}")  # the second of two upgrades finds nothing to do
             cl = q.checklist_by_id(conn, checklist_id)
             if cl is None:
                 raise NotFound(f"清单 {checklist_id} 不存在")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from riskdesk.domain.model import SettingKey
 from riskdesk.services.case_fields import clean_field
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.settings_queries import read_settings, write_settings
 
 USER_KEYS = tuple(k for k in SettingKey if k.user_facing)
@@ -34,6 +34,7 @@ class SettingsService:
         changed = {k: v for k, v in cleaned.items() if stored.get(k.value) != v}
         if changed:
             with self._db.writing() as conn:
+                serialise(conn, "settings")  # a key is updated, or inserted when absent
                 write_settings(conn, {k.value: v for k, v in changed.items()})
         self._cache.update(cleaned)
 

@@ -32,7 +32,7 @@ class StoredAnswer(NamedTuple):
 
 _SELECT_ANSWER = select(_R.c.id, _R.c.point_hash, _R.c.status, _R.c.note, _R.c.updated_at, _R.c.updated_by,
                         _R.c.revision).where(_R.c.checklist_id == bindparam("cl"), _R.c.point_id == bindparam("pid"),
-                                             _R.c.retired_at.is_(None))
+                                             _R.c.retired_at.is_(None)).with_for_update()  # SQLite: ignored
 _UPDATE = {
     AnswerField.STATUS: update(_R).where(_R.c.id == bindparam("rid")).values(
         status=bindparam("value"), updated_at=bindparam("now"), updated_by=bindparam("by"),
