@@ -227,8 +227,9 @@ class Database:
             self.where = postgres.describe(parsed)
             self.engine: Engine = postgres.create(parsed, self.busy_timeout_ms)
             self._write_engine: Engine = self.engine.execution_options(isolation_level="READ COMMITTED")
-            self._read_engine: Engine = self.engine.execution_options(isolation_level="REPEATABLE READ",
-                                                              postgresql_readonly=True)
+            # Not postgresql_readonly: SQLAlchemy resets it to an explicit READ WRITE after each use,
+            # which would override a database the server keeps read-only (default_transaction_read_only).
+            self._read_engine: Engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
             self._probe_server()
             return
         self.where = str(self.path or url)

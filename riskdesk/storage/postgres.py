@@ -3,8 +3,8 @@
 Loaded only for a ``postgresql`` URL, and psycopg with it: a start on an SQLite file imports neither.
 
 Transactions: writers run at READ COMMITTED and lock what they read before changing it (``SELECT …
-FOR UPDATE``; SQLite ignores it, its writers hold the whole file). Readers run at REPEATABLE READ,
-READ ONLY: one consistent snapshot for the whole transaction, as an SQLite read transaction has.
+FOR UPDATE``; SQLite ignores it, its writers hold the whole file). Readers run at REPEATABLE READ:
+one consistent snapshot for the whole transaction, as an SQLite read transaction has.
 A lock waited for longer than the busy timeout fails (``lock_timeout``) with the busy message.
 """
 
