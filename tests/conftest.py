@@ -24,7 +24,9 @@ os.environ.setdefault("RISKDESK_CACHE_DIR", tempfile.mkdtemp(prefix="riskdesk-te
 
 from riskdesk.services import Services  # noqa: E402
 from tests.catalog_factory import write_catalog  # noqa: E402
-from tests.pg import PgCluster, PgDatabase, PgUnavailable  # noqa: E402
+from tests.pg import PgCluster, PgDatabase, PgUnavailable, find_bindir  # noqa: E402
+
+PG_SKIPPED = "PostgreSQL tests skipped"
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,10 +35,44 @@ def _drives_the_window(names: object) -> bool:
     return "qtbot" in names or "qapp" in names  # type: ignore[operator]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def _pg_missing() -> str:
+    """Why the PostgreSQL runs cannot happen here, or "" (a quick look: the cluster itself starts later)."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is None:
+        return "psycopg is not installed"
+    try:
+        find_bindir()
+    except PgUnavailable as exc:
+        return str(exc)
+    return ""
+
+
+@pytest.hookimpl(trylast=True)  # after -m/-k have deselected: CI=true -m "not pg" needs no server
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if _drives_the_window(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+    if _ci() and any(item.get_closest_marker("pg") for item in items) and (missing := _pg_missing()):
+        raise pytest.UsageError(f"CI=true but the PostgreSQL tests cannot run: {missing}")
+
+
+# Where the one-line reason for skipped PostgreSQL runs is reported: the pytest.skip in pg_cluster.
+_SKIP_LINE = next(n for n, line in enumerate(Path(__file__).read_text(encoding="utf-8").splitlines())
+                  if line.strip().startswith("pytest.skip(reason)"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Every skipped PostgreSQL run reports the same place, so ``-ra`` folds them into one line."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.skipped and isinstance(report.longrepr, tuple) and PG_SKIPPED in report.longrepr[2]:
+        report.longrepr = (__file__, _SKIP_LINE, report.longrepr[2])
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -61,10 +97,10 @@ def pg_cluster() -> Iterator[PgCluster]:
     except (ImportError, PgUnavailable) as exc:
         if cluster is not None:
             cluster.stop()
-        reason = f"PostgreSQL tests skipped: {exc}".splitlines()[0]
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.exit(f"CI=true but the PostgreSQL tests cannot run: {exc}", returncode=1)
-        pytest.skip(reason)
+        reason = f"{PG_SKIPPED}: {exc}".splitlines()[0]
+        if _ci():
+            pytest.fail(f"CI=true but the PostgreSQL server could not be started: {exc}", pytrace=False)
+        pytest.skip(reason)  # (_SKIP_LINE)
     yield cluster
     cluster.stop()
 

@@ -36,6 +36,8 @@ TEMPLATE = "riskdesk_template"
 
 # README's grants for the application role (kept word for word in step with it by a test).
 APP_GRANTS = """\
+REVOKE ALL ON DATABASE {db} FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT CONNECT ON DATABASE {db} TO riskdesk_app;
 GRANT USAGE ON SCHEMA public TO riskdesk_app;
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO riskdesk_app;
@@ -142,6 +144,30 @@ class PgCluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
             self.started = False
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def enable_tls(self) -> Path:
+        """Turn on TLS with a certificate for localhost and 127.0.0.1 from a test CA; the CA's certificate."""
+        tls = self.root / "tls"
+        tls.mkdir(exist_ok=True)
+
+        def openssl(*args: str) -> None:
+            subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=tls, timeout=60)
+
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=RiskDesk test CA",
+                "-keyout", "ca.key", "-out", "ca.crt")
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key",
+                "-out", "server.csr")
+        (tls / "san.ext").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days",
+                "2", "-extfile", "san.ext", "-out", "server.crt")
+        (tls / "server.key").chmod(0o600)
+        if self.as_user:
+            for f in ("server.key", "server.crt"):
+                shutil.chown(tls / f, self.as_user, self.as_user)
+        self.sql("ALTER SYSTEM SET ssl = on", f"ALTER SYSTEM SET ssl_cert_file = '{tls / 'server.crt'}'",
+                 f"ALTER SYSTEM SET ssl_key_file = '{tls / 'server.key'}'", "SELECT pg_reload_conf()")
+        time.sleep(0.3)  # the postmaster reloads its configuration asynchronously
+        return tls / "ca.crt"
 
     def admin(self) -> Any:
         """An autocommit psycopg connection as the superuser to the ``postgres`` database."""

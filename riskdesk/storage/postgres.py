@@ -37,7 +37,7 @@ _BACKENDS = ("postgresql", "postgres")
 
 def normalise_url(url: URL) -> str:
     """``postgresql://`` and ``postgres://`` mean psycopg 3; another driver is refused with a message."""
-    driver = url.get_driver_name() if url.get_backend_name() == "postgresql" else ""
+    driver = url.drivername.partition("+")[2]  # get_driver_name() would say psycopg2 for a bare postgresql://
     if driver not in ("", "psycopg"):
         raise DatabaseError(f"不支持 PostgreSQL 驱动 {driver}：请使用 postgresql+psycopg://…（psycopg 3）")
     return url.set(drivername=DRIVER).render_as_string(hide_password=False)
@@ -114,6 +114,7 @@ _UNREACHABLE = ("connection refused", "could not connect", "timeout expired", "f
                 "is the server running", "connection timed out", "name or service not known")
 _LOST = ("server closed the connection", "terminating connection", "consuming input failed",
          "the connection is lost", "connection is closed", "ssl syscall error", "eof detected")
+_TLS = ("certificate verify failed", "ssl error", "server does not support ssl", "certificate")
 _LOGIN = ("password authentication failed", "authentication failed", "no password supplied",
           "role \"", "pg_hba.conf", "fe_sendauth")
 
@@ -138,12 +139,19 @@ def translate(exc: BaseException, url: URL | None, where: str) -> DatabaseError 
         return ServerPermissionError(where, user, _first_line(message))
     if state == "53300" or "too many clients" in low or "remaining connection slots" in low:
         return ServerBusyError(where)
+    if "definition of service" in low:  # ?service=NAME not in the service file
+        service = url.query.get("service", "") if url is not None else ""
+        return DatabaseError(f"连接设置中没有名为 {service} 的数据库服务：请检查服务文件（~/.pg_service.conf，或环境变量 "
+                             "PGSERVICEFILE 所指的文件；见 README 多人共用一节）。")
     if state == "3D000" or ("database \"" in low and "does not exist" in low):
         return ServerDatabaseMissingError(where, name)
     if state in ("28P01", "28000") or any(s in low for s in _LOGIN):
         return ServerLoginError(where, user)
     if state.startswith("08") or state in ("57P01", "57P02", "57P03") or any(s in low for s in _LOST):
         return ServerUnreachableError(where, lost=True)
+    if any(s in low for s in _TLS):
+        return DatabaseError(f"无法与数据库服务器 {where} 建立加密连接：服务器证书未通过验证（证书不是所配置的 CA 签发，或与服务器名称"
+                             f"不符），或服务器未启用 TLS（{_first_line(message)}）。请联系信息技术人员。")
     if any(s in low for s in _UNREACHABLE) or low.startswith("connection failed"):
         return ServerUnreachableError(where, _first_line(message))
     return None
