@@ -105,6 +105,7 @@ class PgCluster:
         self._names = itertools.count(1)
         self.started = False
         self.template_ready = False
+        self.standby: Path | None = None
         self._admin: Any = None
 
     # -- the server ----------------------------------------------------------------------------------
@@ -136,7 +137,39 @@ class PgCluster:
         self.sql(f"CREATE ROLE {OWNER} LOGIN PASSWORD '{PASSWORDS[OWNER]}' CREATEDB",
                  f"CREATE ROLE {APP} LOGIN PASSWORD '{PASSWORDS[APP]}'")
 
+    def start_standby(self) -> int:
+        """A hot standby of this cluster (pg_basebackup -R) on another port; its port. Stopped by :meth:`stop`."""
+        standby = self.root / "standby"
+        env_pw = self.root / "pgpass"
+        env_pw.write_text(f"127.0.0.1:{self.port}:*:{ADMIN}:{PASSWORDS[ADMIN]}\n")
+        env_pw.chmod(0o600)
+        if self.as_user:
+            shutil.chown(env_pw, self.as_user, self.as_user)
+        full = [str(self.bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(self.port), "-U", ADMIN,
+                "-D", str(standby), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast"]
+        if self.as_user:
+            full = ["runuser", "-u", self.as_user, "--", "env", f"PGPASSFILE={env_pw}", *full]
+        else:
+            full = ["env", f"PGPASSFILE={env_pw}", *full]
+        proc = subprocess.run(full, capture_output=True, text=True, timeout=120, cwd=self.root)
+        if proc.returncode != 0:
+            raise PgUnavailable(f"pg_basebackup failed: {proc.stderr.strip()[-800:]}")
+        port = free_port()
+        options = (f"-p {port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on "
+                   "-c max_connections=300 -c shared_buffers=32MB")
+        self._run("pg_ctl", "-D", str(standby), "-o", options, "-l", str(self.root / "standby.log"), "-w", "-t", "60",
+                  "start")
+        self.standby = standby
+        return port
+
+    def stop_standby(self) -> None:
+        if self.standby is not None:
+            self._run("pg_ctl", "-D", str(self.standby), "-m", "immediate", "-w", "stop", check=False)
+            shutil.rmtree(self.standby, ignore_errors=True)
+            self.standby = None
+
     def stop(self) -> None:
+        self.stop_standby()
         if self._admin is not None:
             self._admin.close()
             self._admin = None

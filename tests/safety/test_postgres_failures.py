@@ -2,7 +2,7 @@
 
 Everything here happens on the real throwaway server (tests/pg.py): a port nobody listens on, a wrong
 password, a database that is not there, an account that may not change the schema, a database in
-read-only mode, a transaction the server refuses to serialise, a dropped connection, a full disk (a
+read-only mode, a hot standby (pg_basebackup -R), a transaction the server refuses to serialise, a dropped connection, a full disk (a
 tablespace on a small tmpfs, when the tests run as root). The busy server (lock timeout) is in
 test_locks, which runs on both back ends.
 """
@@ -164,6 +164,22 @@ def test_a_read_only_server_refuses_saves_and_still_reads(pg_cluster: PgCluster,
     assert table_hash(pg.owner_url) == before
 
 
+def test_a_standby_server_refuses_saves_and_still_reads(pg_cluster: PgCluster, pg: PgDatabase, catalog_dir: Path,
+                                                        saved: tuple[Services, int],
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    svc, checklist = saved
+    port = pg_cluster.start_standby()
+    standby = url(APP, pg.name, port)
+    try:
+        with Services.open(standby, catalog_dir, actor_name="王法官") as ro:
+            assert ro.checklists.open_by_case_no(CASE, Stage.FILING).items[0].result.status is Status.RISK
+            with pytest.raises(DatabaseReadOnlyError, match=f"127.0.0.1:{port}/{pg.name} 当前只允许读取"):
+                ro.answers.set_status(checklist, "LA-002", Status.CLEAR)
+        assert "只允许读取" in _fails(standby, catalog_dir, capsys, "review", CASE, "LA-003", "risk")
+    finally:
+        pg_cluster.stop_standby()
+
+
 def test_a_transaction_the_server_cannot_serialise(pg: PgDatabase, saved: tuple[Services, int]) -> None:
     svc, _ = saved
     other = Database(pg.app_url)
@@ -274,6 +290,24 @@ def test_a_server_database_has_no_file(pg: PgDatabase) -> None:
     db = Database(pg.app_url)
     assert db.path is None and db.where == f"127.0.0.1:{pg.port}/{pg.name}" and "app-pw" not in db.where
     db.close()
+
+
+def test_session_settings_whatever_the_server_defaults(pg_cluster: PgCluster, pg: PgDatabase) -> None:
+    """Writers at READ COMMITTED, readers at REPEATABLE READ, even where the DBA made SERIALIZABLE the default;
+    the busy timeout as lock_timeout; RiskDesk named in pg_stat_activity."""
+    pg_cluster.sql(f"ALTER DATABASE {pg.name} SET default_transaction_isolation = 'serializable'")
+    db = Database(pg.app_url, busy_timeout_ms=1234)
+    try:
+        for _ in range(2):  # a connection back from a reader must not carry its level into a writer, nor back
+            with db.writing() as conn:
+                assert conn.execute(text("SHOW transaction_isolation")).scalar() == "read committed"
+                assert conn.execute(text("SHOW transaction_read_only")).scalar() == "off"
+                assert conn.execute(text("SHOW lock_timeout")).scalar() == "1234ms"
+                assert conn.execute(text("SHOW application_name")).scalar() == "RiskDesk"
+            with db.reading() as conn:
+                assert conn.execute(text("SHOW transaction_isolation")).scalar() == "repeatable read"
+    finally:
+        db.close()
 
 
 def test_a_database_not_in_utf8_is_refused(pg_cluster: PgCluster) -> None:
