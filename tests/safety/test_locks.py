@@ -131,12 +131,12 @@ def test_a_long_lock_in_the_cli_is_one_line(db_url: str, catalog_dir: Path, serv
     holder.release()
 
 
-def test_a_bad_timeout_value_falls_back_to_the_default(db_path: Path) -> None:
+def test_a_bad_timeout_value_falls_back_to_the_default(db_url: str) -> None:
     from riskdesk.storage.db import Database
 
     assert Environment.read({BUSY_TIMEOUT_ENV: "fünf"}).busy_timeout_ms is None
     assert Environment.read({BUSY_TIMEOUT_ENV: "250"}).busy_timeout_ms == 250
-    db = Database("sqlite:///" + str(db_path), busy_timeout_ms=None)
+    db = Database(db_url, busy_timeout_ms=None)
     assert db.busy_timeout_ms == 5000
     db.close()
 

@@ -228,12 +228,12 @@ def test_a_deadlock_fails_one_of_the_two_with_the_same_message(pg: PgDatabase, s
 
 @pytest.fixture
 def small_tablespace(pg_cluster: PgCluster) -> Iterator[str]:
-    """A tablespace on a 1 MB tmpfs: the server's disk, full after a few saves (needs root to mount)."""
+    """A tablespace on a 2 MB tmpfs: the server's disk, full after a few saves (needs root to mount)."""
     if os.geteuid() != 0:
         pytest.skip("a full server disk is simulated with a small tmpfs, which needs root to mount")
     where = pg_cluster.root / "small"
     where.mkdir()
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,uid=postgres,mode=0700", "tmpfs", str(where)],
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m,uid=postgres,mode=0700", "tmpfs", str(where)],
                           capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {proc.stderr.strip()}")
@@ -250,17 +250,21 @@ def test_a_full_server_disk_refuses_the_save_and_keeps_what_was_saved(pg_cluster
     import random
 
     svc, checklist = saved
-    pg_cluster.sql(f"ALTER TABLE results SET TABLESPACE {small_tablespace}",
-                   f"ALTER TABLE change_log SET TABLESPACE {small_tablespace}", db=pg.name)
+    # Every RiskDesk table (whatever tables this schema has) onto the small disk.
+    pg_cluster.sql(f"ALTER TABLE ALL IN TABLESPACE pg_default OWNED BY {OWNER} SET TABLESPACE {small_tablespace}",
+                   db=pg.name)
     svc.db.engine.dispose()
+    case_id = svc.cases.get(CASE).id
+    checklists = [checklist] + [svc.checklists.open(case_id, stage).info.id for stage in (Stage.TRIAL, Stage.ENFORCEMENT)]
     before = table_hash(pg.owner_url)
     rnd = random.Random(5)
     try:
         with pytest.raises(DatabaseFullError, match="数据库服务器 .* 的磁盘空间已满") as info:
-            for n in range(2, 101):  # random CJK text: the server cannot compress it away
-                note = "".join(chr(rnd.randint(0x4E00, 0x9FA5)) for _ in range(9000))
-                svc.answers.set_note(checklist, f"LA-{n:03d}", note)
-                before = table_hash(pg.owner_url)
+            for cl, prefix in zip(checklists, ("LA", "SP", "ZX"), strict=True):
+                for n in range(2, 101):  # random CJK text: the server cannot compress it away
+                    note = "".join(chr(rnd.randint(0x4E00, 0x9FA5)) for _ in range(9000))
+                    svc.answers.set_note(cl, f"{prefix}-{n:03d}", note)
+                    before = table_hash(pg.owner_url)
         assert "已保存的数据不受影响" in str(info.value)
         assert table_hash(pg.owner_url) == before  # the failed transaction left no trace
         assert svc.checklists.open_by_case_no(CASE, Stage.FILING).items[0].result.status is Status.RISK

@@ -71,6 +71,7 @@ def test_schema_head_matches_alembic_scripts() -> None:
     assert ScriptDirectory.from_config(cfg).get_current_head() == migrate.SCHEMA_HEAD
 
 
+@pytest.mark.sqlite_only  # SQLite's pragmas (a server's session settings: test_postgres_failures)
 def test_pragmas_are_set(tmp_path: Path) -> None:
     db = Database(_url(tmp_path / "p.db"))
     migrate.upgrade(db)
