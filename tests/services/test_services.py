@@ -42,6 +42,9 @@ def test_search_matches_case_no_parties_and_cause(services: Services) -> None:
     assert len(services.cases.list(CaseQuery("124"))) == 1
     assert len(services.cases.list(CaseQuery("%"))) == 1  # a literal percent sign, not a wildcard
     assert len(services.cases.list(CaseQuery("_"))) == 1
+    # Latin letters match in either case on both back ends (SQLite's LIKE; PostgreSQL's ILIKE).
+    services.cases.create("(2024)内0602民初125号", parties="ABC科技有限公司诉李四")
+    assert [r.case.parties for r in services.cases.list(CaseQuery("abc"))] == ["ABC科技有限公司诉李四"]
 
 
 def test_open_checklist_starts_100_unreviewed_points(services: Services) -> None:
