@@ -135,6 +135,11 @@ def translate(exc: BaseException, url: URL | None, where: str) -> DatabaseError 
         return DatabaseReadOnlyError(where)
     if state == "53100" or "no space left on device" in low:
         return DatabaseFullError(where)
+    if state == "22001":  # string_data_right_truncation: longer than the column (SQLite would have taken it)
+        return DatabaseError(f"有一项内容超过了数据库允许的长度，本次保存未完成，已保存的数据不受影响（{_first_line(message)}）。"
+                             "请缩短后重试。")
+    if "nul (0x00)" in low or state == "22021":  # NUL in text: the services strip or refuse it; a last guard
+        return DatabaseError("有一项内容含有数据库不能保存的字符（NUL），本次保存未完成，已保存的数据不受影响。")
     if state == "42501":  # insufficient_privilege
         return ServerPermissionError(where, user, _first_line(message))
     if state == "53300" or "too many clients" in low or "remaining connection slots" in low:

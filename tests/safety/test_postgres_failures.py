@@ -274,6 +274,16 @@ def test_a_full_server_disk_refuses_the_save_and_keeps_what_was_saved(pg_cluster
         pg_cluster.sql(f"DROP TABLESPACE {small_tablespace}")
 
 
+def test_a_value_longer_than_its_column_is_one_line(pg: PgDatabase, catalog_dir: Path, saved: tuple[Services, int],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The columns' lengths hold on a server (SQLite ignores them); the services check the fields a person types,
+    not yet a --by name: a 600-character one is refused in one line, nothing saved."""
+    before = table_hash(pg.owner_url)
+    line = _fails(pg.app_url, catalog_dir, capsys, "review", CASE, "LA-002", "risk", "--by", "王" * 600)
+    assert "超过了数据库允许的长度" in line
+    assert table_hash(pg.owner_url) == before
+
+
 # -- what is for SQLite files only -----------------------------------------------------------------
 
 @pytest.mark.parametrize("args", [("db", "backup", "-o", "x.db"), ("db", "restore", "x.db"), ("db", "check")])
