@@ -18,6 +18,9 @@ from riskdesk.storage import migrate
 from riskdesk.storage.backup import list_backups
 from tests.safety.make_fixtures import FIXTURES, REVISIONS
 
+# SQLite only: committed SQLite files of each earlier schema.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _dump(path: Path) -> dict[str, tuple[list[str], set[tuple[object, ...]]]]:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
