@@ -55,7 +55,7 @@ def apply(conn: Connection, old: Contribution | None, new: Contribution | None) 
 
 def rebuild(conn: Connection, contribution_of: Callable[[Connection, int], Contribution]) -> int:
     """Recompute every tally from the stored answers; returns the number of checklists counted."""
-    tq.clear_all(conn)
+    tq.zero_all(conn)
     total: Changes = {}
     n = 0
     for checklist_id, _case_id in tq.all_checklists(conn):

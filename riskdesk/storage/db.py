@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError
@@ -41,7 +41,7 @@ from riskdesk.storage.db_errors import (
 
 __all__ = ["BackupUnusableError", "Database", "DatabaseBusyError", "DatabaseDamagedError", "DatabaseError",
            "DatabaseFullError", "DatabaseIOError", "DatabaseMissingError", "DatabaseReadOnlyError",
-           "DatabaseUnreachableError", "check_file", "check_missing", "resolve_url", "serialise", "sqlite_path",
+           "DatabaseUnreachableError", "check_file", "check_missing", "next_ids", "resolve_url", "serialise", "sqlite_path",
            "translate_error"]
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -319,3 +319,21 @@ def serialise(conn: Connection, name: str) -> None:
         from riskdesk.storage import postgres
 
         postgres.serialise(conn, name)
+
+
+def next_ids(conn: Connection, table: Table, n: int) -> list[int]:
+    """``n`` unused values of ``table``'s ``id`` for rows inserted with their ids given (a bulk insert that
+    needs them for the rows referring to it).
+
+    SQLite: after the largest stored (its writer holds the file). PostgreSQL: from the column's sequence,
+    which ids given explicitly would leave behind, so the next row inserted without one would take an id
+    already used; ``nextval`` needs only the USAGE the application role has (``setval`` would need UPDATE).
+    """
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                            {"t": table.name, "n": n})
+        return [int(i) for (i,) in rows]
+    first = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+    return list(range(first, first + n))
