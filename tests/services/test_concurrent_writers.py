@@ -3,9 +3,9 @@
 One writer is stopped inside its transaction right after a given statement (an SQLAlchemy hook on its
 own engine: the database is real), the other starts the same change, and the first is let go. On
 SQLite the second waits for the file's write lock; on PostgreSQL for a row lock (``SELECT … FOR
-UPDATE``: the chain head, which every answer, finding and sign-off takes first) or an advisory lock
-(``storage.db.serialise``). Without them the server would run both at READ COMMITTED: a lost update, or a
-duplicate-key error for the second user.
+UPDATE``: the chain head, which every answer, finding and sign-off takes first), an advisory lock
+(``storage.db.serialise``) or a row another writer has just inserted (``INSERT … ON CONFLICT``). Without
+them the server would run both at READ COMMITTED: a lost update, or a duplicate-key error for the second user.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
-from riskdesk.domain.model import SettingKey, Stage, Status
+from riskdesk.domain.model import SettingKey, Severity, Stage, Status
 from riskdesk.services import Services
 from riskdesk.services.case_fields import CaseInput
-from riskdesk.services.errors import StaleResult
+from riskdesk.services.errors import InvalidInput, LoginFailed, StaleResult
 from tests.catalog_factory import write_catalog
 
 CASE = "(2024)内0602民初123号"
@@ -184,3 +184,65 @@ def test_two_users_saving_the_same_setting(two: tuple[Services, Services]) -> No
     second()
     with a.db.reading() as conn:
         assert conn.execute(text("SELECT value FROM settings WHERE key = 'court'")).all() == [("乙法院",)]
+
+
+def test_checklists_of_two_cases_started_at_once_are_both_counted(two: tuple[Services, Services]) -> None:
+    """Same month, same 庭室, same stage: the same statistics rows, each made by whoever comes first."""
+    a, b = two
+    one, other = a.cases.create(CASE), b.cases.create("(2024)内0602民初124号")
+    first = Paused(a, "INSERT INTO point_tallies", lambda: a.checklists.open(one.id, Stage.FILING))
+    first.start()
+    second = meanwhile(lambda: b.checklists.open(other.id, Stage.FILING))
+    first.finish()
+    second()
+    with a.db.reading() as conn:
+        rows, least, most = conn.execute(text("SELECT count(*), min(n_unreviewed + n_settled), "
+                                              "max(n_unreviewed + n_settled) FROM point_tallies")).one()
+    assert (rows, least, most) == (100, 2, 2)
+
+
+def test_two_findings_made_at_once_get_the_next_two_numbers(two: tuple[Services, Services]) -> None:
+    a, b = two
+    first = Paused(a, "INSERT INTO findings", lambda: a.findings.manual("卷宗缺页", Severity.LOW, owner="甲"))
+    first.start()
+    second = meanwhile(lambda: b.findings.manual("送达回证缺失", Severity.LOW, owner="乙"))
+    made = [first.finish().finding.no, second().finding.no]  # type: ignore[attr-defined]
+    assert [n.rsplit("-", 1)[1] for n in made] == ["0001", "0002"]
+
+
+def test_two_first_admins_at_once_the_second_is_told_there_is_one(two: tuple[Services, Services]) -> None:
+    a, b = two
+    first = Paused(a, "INSERT INTO users", lambda: a.auth.init_server("admin", "张管理员", "first-password-1"))
+    first.start()
+    second = meanwhile(lambda: b.auth.init_server("boss", "李管理员", "other-password-2"))
+    first.finish()
+    assert isinstance(second(), InvalidInput)
+    with a.db.reading() as conn:
+        assert conn.execute(text("SELECT login FROM users")).all() == [("admin",)]
+
+
+def test_two_wrong_passwords_at_once_both_count(db_url: str, catalog_dir: Path) -> None:
+    setup = Services.open(db_url, catalog_dir)
+    setup.auth.init_server("admin", "张管理员", "right-password-1")
+    setup.close()
+    a, b = Services.open(db_url, catalog_dir), Services.open(db_url, catalog_dir)
+    try:
+        first = Paused(a, "UPDATE users", lambda: a.auth.login("admin", "wrong-password"))
+        first.start()
+        second = meanwhile(lambda: b.auth.login("admin", "wrong-password"))
+        assert isinstance(first.finish(), LoginFailed) and isinstance(second(), LoginFailed)
+        with a.db.reading() as conn:
+            assert conn.execute(text("SELECT failed_attempts FROM users")).scalar() == 2
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_department_added_while_a_new_case_names_it(two: tuple[Services, Services]) -> None:
+    a, b = two
+    first = Paused(a, "INSERT INTO departments", lambda: a.auth.add_department("民二庭"))
+    first.start()
+    second = meanwhile(lambda: b.cases.create(CaseInput(CASE, department="民二庭")))
+    assert first.finish() == "民二庭"
+    assert second().department == "民二庭"  # type: ignore[attr-defined]
+    assert a.cases.departments() == ["民二庭"]
