@@ -5,15 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Connection, Row, Select, String, bindparam, insert, literal, or_, select, update
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.visitors import InternalTraversal
+from sqlalchemy import Connection, Row, Select, bindparam, insert, or_, select, update
 
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
 from riskdesk.storage.schema import cases, checklists, departments
+from riskdesk.storage.text_match import contains
 
 CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at,
                 cases.c.type_code, cases.c.track, cases.c.origin_case_no, cases.c.filed_on,
@@ -96,45 +93,12 @@ def department_names(conn: Connection) -> list[str]:
                                          .order_by(departments.c.name)).scalars()]
 
 
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-class _Contains(ColumnElement[bool]):
-    """``column LIKE pattern ESCAPE '\\'``, blind to the case of Latin letters on both back ends.
-
-    SQLite's LIKE already is (for ASCII), so SQLite gets exactly LIKE; PostgreSQL's LIKE is not, so it
-    gets ILIKE (which also folds other alphabets' letters, e.g. full-width Ａ/ａ).
-    """
-
-    type = Boolean()
-    inherit_cache = True
-    _is_implicitly_boolean = True  # a comparison: no "= 1" after it where booleans are integers
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement),
-                           ("pattern", InternalTraversal.dp_clauseelement)]
-
-    def __init__(self, column: ColumnElement[str], pattern: str) -> None:
-        self.column = column
-        self.pattern = literal(pattern, String())
-
-
-@compiles(_Contains)
-def _contains_like(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
-    return str(compiler.process(element.column.like(element.pattern, escape="\\"), **kw))
-
-
-@compiles(_Contains, "postgresql")
-def _contains_ilike(element: _Contains, compiler: SQLCompiler, **kw: Any) -> str:
-    return str(compiler.process(element.column.ilike(element.pattern, escape="\\"), **kw))
-
-
 def case_search(term: str, limit: int, offset: int) -> Select[Any]:
     """Cases whose 案号, 当事人, 案由 or 承办人 contain ``term``, newest first."""
     c = cases.c
     stmt = select(*CASE_COLUMNS).select_from(_CASES).order_by(c.created_at.desc(), c.id.desc())
     if term:
-        like = _like(term)
-        stmt = stmt.where(or_(*(_Contains(col, like) for col in (c.case_no, c.parties, c.cause, c.judge))))
+        stmt = stmt.where(or_(*(contains(col, term) for col in (c.case_no, c.parties, c.cause, c.judge))))
     return stmt.limit(limit).offset(offset)
 
 

@@ -47,6 +47,19 @@ def test_search_matches_case_no_parties_and_cause(services: Services) -> None:
     assert [r.case.parties for r in services.cases.list(CaseQuery("abc"))] == ["ABC科技有限公司诉李四"]
 
 
+def test_ledger_search_matches_as_the_case_search_does(services: Services) -> None:
+    """整改台账's search: any of 编号, description, 案号, 责任人; a literal % or _; Latin letters in either case."""
+    from riskdesk.domain.model import Severity
+    from riskdesk.services.findings import FindingFilter
+
+    services.findings.manual("ABC科技有限公司的送达回证缺失", Severity.LOW, owner="王法官")
+    services.findings.manual("卷宗缺页 100%_", Severity.LOW, owner="Li Ming")
+    found = {term: [f.description for f in services.findings.list(FindingFilter(search=term))]
+             for term in ("abc", "li ming", "%", "_", "缺")}
+    assert found == {"abc": ["ABC科技有限公司的送达回证缺失"], "li ming": ["卷宗缺页 100%_"], "%": ["卷宗缺页 100%_"],
+                     "_": ["卷宗缺页 100%_"], "缺": ["ABC科技有限公司的送达回证缺失", "卷宗缺页 100%_"]}
+
+
 def test_open_checklist_starts_100_unreviewed_points(services: Services) -> None:
     case = services.cases.create(CASE)
     view = services.checklists.open(case.id, Stage.FILING)
