@@ -48,8 +48,8 @@ def test_an_error_opening_ahead_reaches_the_window_on_its_first_call() -> None:
     assert get() is again
 
 
-def test_open_warm_loads_and_records_the_catalog(db_path: Path, catalog_dir: Path) -> None:
-    services = open_warm(StartOptions(str(db_path), str(catalog_dir)))
+def test_open_warm_loads_and_records_the_catalog(db_url: str, catalog_dir: Path) -> None:
+    services = open_warm(StartOptions(str(db_url), str(catalog_dir)))
     try:
         with services.db.reading() as conn:
             assert conn.execute(catalog_versions.select()).first() is not None
@@ -57,11 +57,11 @@ def test_open_warm_loads_and_records_the_catalog(db_path: Path, catalog_dir: Pat
         services.close()
 
 
-def test_a_broken_catalog_stops_the_start_not_the_first_case(db_path: Path, catalog_dir: Path) -> None:
+def test_a_broken_catalog_stops_the_start_not_the_first_case(db_url: str, catalog_dir: Path) -> None:
     with (catalog_dir / "filing.yaml").open("a", encoding="utf-8") as fh:
         fh.write("\n  - [unclosed\n")
     with pytest.raises(CatalogError):
-        open_warm(StartOptions(str(db_path), str(catalog_dir)))
+        open_warm(StartOptions(str(db_url), str(catalog_dir)))
 
 
 def test_collection_resumes_with_start_up_objects_frozen() -> None:

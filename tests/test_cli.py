@@ -1,4 +1,4 @@
-"""The ``riskdesk`` command end to end, in a subprocess, on a real database file."""
+"""The ``riskdesk`` command end to end, in a subprocess, on a real database (an SQLite file, a PostgreSQL server)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 CASE = "(2024)内0602民初123号"
 
 
-def run(db: Path, catalog: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run(db: Path | str, catalog: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RISKDESK_CATALOG": str(catalog)}
     env.pop("RISKDESK_DB", None)
     proc = subprocess.run(
@@ -25,8 +25,8 @@ def run(db: Path, catalog: Path, *args: str, check: bool = True) -> subprocess.C
     return proc
 
 
-def test_add_review_show_round_trip(tmp_path: Path, catalog_dir: Path) -> None:
-    db = tmp_path / "x.db"
+def test_add_review_show_round_trip(db_url: str, catalog_dir: Path) -> None:
+    db = db_url
     run(db, catalog_dir, "case", "add", CASE, "--cause", "民间借贷纠纷", "--parties", "张三诉李四")
     out = run(db, catalog_dir, "review", CASE, "LA-001", "risk", "--note", "材料不全", "--by", "王法官").stdout
     assert "LA-001 存在风险" in out
@@ -44,8 +44,8 @@ def test_add_review_show_round_trip(tmp_path: Path, catalog_dir: Path) -> None:
     assert "LA-001 存在风险" in text and "备注：材料不全" in text
 
 
-def test_reviewer_setting_is_the_default_author(tmp_path: Path, catalog_dir: Path) -> None:
-    db = tmp_path / "x.db"
+def test_reviewer_setting_is_the_default_author(db_url: str, catalog_dir: Path) -> None:
+    db = db_url
     run(db, catalog_dir, "config", "set", "reviewer", "李助理")
     run(db, catalog_dir, "config", "set", "court", "鄂尔多斯市东胜区人民法院")
     assert run(db, catalog_dir, "config", "get", "court").stdout.strip() == "鄂尔多斯市东胜区人民法院"
@@ -68,9 +68,9 @@ def test_reviewer_setting_is_the_default_author(tmp_path: Path, catalog_dir: Pat
         (("case", "show", "(2024)内0602民初999号"), "没有找到"),
     ],
 )
-def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path: Path, catalog_dir: Path, args: tuple[str, ...],
+def test_bad_input_gives_one_line_and_nonzero_exit(db_url: str, catalog_dir: Path, args: tuple[str, ...],
                                                    fragment: str) -> None:
-    db = tmp_path / "x.db"
+    db = db_url
     run(db, catalog_dir, "case", "add", CASE)
     proc = run(db, catalog_dir, *args, check=False)
     assert proc.returncode != 0
@@ -79,20 +79,23 @@ def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path: Path, catalog_dir: 
     assert "Traceback" not in proc.stderr
 
 
-def test_duplicate_case_is_refused(tmp_path: Path, catalog_dir: Path) -> None:
-    db = tmp_path / "x.db"
+def test_duplicate_case_is_refused(db_url: str, catalog_dir: Path) -> None:
+    db = db_url
     run(db, catalog_dir, "case", "add", CASE)
     proc = run(db, catalog_dir, "case", "add", "（2024）内0602民初123号", check=False)
     assert proc.returncode == 1 and "已存在" in proc.stderr
 
 
-def test_db_environment_variable_selects_the_database(tmp_path: Path, catalog_dir: Path) -> None:
-    db = tmp_path / "env.db"
+def test_db_environment_variable_selects_the_database(tmp_path: Path, catalog_dir: Path, db_url: str) -> None:
+    db = tmp_path / "env.db" if db_url.startswith("sqlite") else db_url
     env = {**os.environ, "RISKDESK_CATALOG": str(catalog_dir), "RISKDESK_DB": str(db)}
     proc = subprocess.run([sys.executable, "-m", "riskdesk", "case", "add", CASE], capture_output=True, text=True,
                           env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert db.exists()
+    assert isinstance(db, str) or db.exists()
+    listed = subprocess.run([sys.executable, "-m", "riskdesk", "case", "list", "--json"], capture_output=True,
+                            text=True, encoding="utf-8", env=env, timeout=60)
+    assert [c["case_no"] for c in json.loads(listed.stdout)] == ["（2024）内0602民初123号"]
 
 
 def test_catalog_check_list_and_export(tmp_path: Path, catalog_dir: Path) -> None:
@@ -112,8 +115,8 @@ def test_catalog_check_list_and_export(tmp_path: Path, catalog_dir: Path) -> Non
     assert one.returncode == 1 and "共 1 处错误" in one.stdout
 
 
-def test_stats(tmp_path: Path, catalog_dir: Path) -> None:
-    db = tmp_path / "x.db"
+def test_stats(db_url: str, catalog_dir: Path) -> None:
+    db = db_url
     run(db, catalog_dir, "case", "add", CASE)
     run(db, catalog_dir, "review", CASE, "LA-001", "risk")
     run(db, catalog_dir, "review", CASE, "LA-002", "na")

@@ -15,7 +15,7 @@ WANG_PW = "Wangfaguan-mima-1"
 CASE = "(2024)内0602民初123号"
 
 
-def run(db: Path, catalog: Path, *args: str, user: str = "", password: str = "", new: str = "",
+def run(db: Path | str, catalog: Path, *args: str, user: str = "", password: str = "", new: str = "",
         code: int = 0) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RISKDESK_") or k == "RISKDESK_CACHE_DIR"}
     env.update({"RISKDESK_CATALOG": str(catalog), "RISKDESK_USER": user, "RISKDESK_PASSWORD": password,
@@ -29,8 +29,7 @@ def run(db: Path, catalog: Path, *args: str, user: str = "", password: str = "",
     return proc
 
 
-def _shared(tmp_path: Path, catalog: Path) -> Path:
-    db = tmp_path / "court.db"
+def _shared(db: str, catalog: Path) -> str:
     run(db, catalog, "case", "add", "(2023)内0602民初9号", "--judge", "王法官", "--department", "民一庭")
     out = run(db, catalog, "server", "init", "--admin", "admin", "--name", "系统管理员", new=ADMIN_PW).stdout
     assert "初始化为共享数据库" in out and "admin" in out
@@ -47,8 +46,8 @@ def _shared(tmp_path: Path, catalog: Path) -> Path:
     return db
 
 
-def test_a_shared_database_from_init_to_answers(tmp_path: Path, catalog_dir: Path) -> None:
-    db = _shared(tmp_path, catalog_dir)
+def test_a_shared_database_from_init_to_answers(tmp_path: Path, catalog_dir: Path, db_url: str) -> None:
+    db = _shared(db_url, catalog_dir)
     listed = json.loads(run(db, catalog_dir, "user", "list", "--json", user="admin", password=ADMIN_PW).stdout)
     assert [(u["login"], u["role"], u["department"], u["must_change_password"]) for u in listed] == [
         ("admin", "admin", None, False), ("wang", "judge", "民一庭", False), ("zhao", "management", None, True)]
@@ -72,14 +71,14 @@ def test_a_shared_database_from_init_to_answers(tmp_path: Path, catalog_dir: Pat
     anonymous = run(db, catalog_dir, "case", "list", code=1)
     assert "需要先登录" in anonymous.stderr and "--user" in anonymous.stderr
 
-    # Nothing kept or printed a password in clear.
+    # Nothing kept or printed a password in clear (the SQLite file and its WAL are in tmp_path).
     files = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
     for pw in (ADMIN_PW, WANG_PW, "Chushi-mima-1"):
         assert pw.encode() not in files
 
 
-def test_wrong_password_and_lock_are_one_line_each(tmp_path: Path, catalog_dir: Path) -> None:
-    db = _shared(tmp_path, catalog_dir)
+def test_wrong_password_and_lock_are_one_line_each(catalog_dir: Path, db_url: str) -> None:
+    db = _shared(db_url, catalog_dir)
     for _ in range(4):
         wrong = run(db, catalog_dir, "case", "list", user="wang", password="wrong-password", code=1)
         assert wrong.stderr == "riskdesk: 错误：登录名或密码错误\n" and wrong.stdout == ""

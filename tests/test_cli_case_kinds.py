@@ -11,9 +11,9 @@ from tests.test_cli import run
 TWEAKS = {"LA-001": {"applies_to": ["criminal"]}, "SP-001": {"applies_to": ["civil", "criminal"]}}
 
 
-def test_case_add_with_kind_fields_and_show_json(tmp_path: Path) -> None:
+def test_case_add_with_kind_fields_and_show_json(tmp_path: Path, db_url: str) -> None:
     catalog = write_catalog(tmp_path / "cat", tweak=TWEAKS)
-    db = tmp_path / "x.db"
+    db = db_url
     out = run(db, catalog, "case", "add", "(2024)内0602民初123号", "--cause", "民间借贷纠纷", "--filed", "2024-03-15",
               "--department", "民一庭", "--procedure", "简易").stdout
     assert "民事 · 一审 · 简易程序" in out
@@ -35,9 +35,9 @@ def test_case_add_with_kind_fields_and_show_json(tmp_path: Path) -> None:
     assert filing["counts"]["applicable"] == 99 and filing["counts"]["settled"] == 1
 
 
-def test_a_criminal_case_settles_civil_points_and_stats_count_applicable_only(tmp_path: Path) -> None:
+def test_a_criminal_case_settles_civil_points_and_stats_count_applicable_only(tmp_path: Path, db_url: str) -> None:
     catalog = write_catalog(tmp_path / "cat", tweak=TWEAKS)
-    db = tmp_path / "x.db"
+    db = db_url
     run(db, catalog, "case", "add", "(2024)内0602刑初9号")
     run(db, catalog, "review", "(2024)内0602刑初9号", "SP-001", "risk")
     shown = json.loads(run(db, catalog, "case", "show", "(2024)内0602刑初9号", "--json").stdout)
@@ -48,9 +48,9 @@ def test_a_criminal_case_settles_civil_points_and_stats_count_applicable_only(tm
     assert stats["trial"]["risk_rate"] == 1.0  # one risk over one judged point, not over 100
 
 
-def test_case_update_changes_only_what_is_given_and_refuses_a_bad_procedure(tmp_path: Path) -> None:
+def test_case_update_changes_only_what_is_given_and_refuses_a_bad_procedure(tmp_path: Path, db_url: str) -> None:
     catalog = write_catalog(tmp_path / "cat")
-    db = tmp_path / "x.db"
+    db = db_url
     run(db, catalog, "case", "add", "(2024)内0602民初5号", "--cause", "买卖合同纠纷")
     assert "程序" in run(db, catalog, "case", "update", "(2024)内0602民初5号", "--procedure", "普通").stdout
     shown = json.loads(run(db, catalog, "case", "show", "(2024)内0602民初5号", "--json").stdout)

@@ -4,12 +4,13 @@ keep the original deadline, overdue items, and ledgers (xlsx and PDF) that open 
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
 
+from riskdesk.storage.db import Database
 from tests.catalog_factory import write_catalog
 from tests.test_cli import run
 
@@ -17,20 +18,21 @@ CASE = "(2024)内0602民初123号"
 
 
 @pytest.fixture
-def risky(tmp_path: Path) -> tuple[Path, Path]:
+def risky(tmp_path: Path, db_url: str) -> tuple[str, Path]:
+    """On each back end (the ledger's SQL: filters, search, overdue dates)."""
     catalog = write_catalog(tmp_path / "cat")
-    db = tmp_path / "x.db"
+    db = db_url
     run(db, catalog, "case", "add", CASE, "--department", "民一庭", "--judge", "王法官")
     run(db, catalog, "review", CASE, "LA-003", "risk", "--note", "送达地址未确认", "--by", "王法官")
     run(db, catalog, "review", CASE, "LA-004", "risk", "--note", "诉状副本未送达", "--by", "王法官")
     return db, catalog
 
 
-def _items(db: Path, catalog: Path, *args: str) -> list[dict]:  # type: ignore[type-arg]
+def _items(db: Path | str, catalog: Path, *args: str) -> list[dict]:  # type: ignore[type-arg]
     return json.loads(run(db, catalog, "finding", "list", "--json", *args).stdout)  # type: ignore[no-any-return]
 
 
-def test_a_risk_walks_to_closed(risky: tuple[Path, Path]) -> None:
+def test_a_risk_walks_to_closed(risky: tuple[str, Path]) -> None:
     db, catalog = risky
     out = run(db, catalog, "finding", "add", CASE, "LA-003", "--measure", "重新确认送达地址", "--owner", "王法官",
               "--by", "王法官").stdout
@@ -66,7 +68,7 @@ def test_a_risk_walks_to_closed(risky: tuple[Path, Path]) -> None:
     assert "一致" in run(db, catalog, "audit", "verify").stdout
 
 
-def test_an_extension_keeps_the_original_deadline(risky: tuple[Path, Path]) -> None:
+def test_an_extension_keeps_the_original_deadline(risky: tuple[str, Path]) -> None:
     db, catalog = risky
     due = (date.today() + timedelta(days=10)).isoformat()
     fid = run(db, catalog, "finding", "add", CASE, "LA-003", "--due", due, "--by", "王法官").stdout.split()[0]
@@ -81,14 +83,15 @@ def test_an_extension_keeps_the_original_deadline(risky: tuple[Path, Path]) -> N
     assert [(x["to"], x["reason"], x["approver"]) for x in item["extensions"]] == [(later, "等待外地法院回复", "李庭长")]
 
 
-def test_overdue_items_show(risky: tuple[Path, Path]) -> None:
+def test_overdue_items_show(risky: tuple[str, Path]) -> None:
     db, catalog = risky
     fid = run(db, catalog, "finding", "add", CASE, "LA-003", "--by", "王法官").stdout.split()[0]
     run(db, catalog, "finding", "add", CASE, "LA-004", "--by", "王法官")
-    conn = sqlite3.connect(db)  # as if the deadline passed: the record is kept, the clock moves on
-    conn.execute("UPDATE findings SET due = ? WHERE id = ?", ((date.today() - timedelta(days=1)).isoformat(), fid))
-    conn.commit()
-    conn.close()
+    store = Database(db)  # as if the deadline passed: the record is kept, the clock moves on
+    with store.engine.begin() as conn:
+        conn.execute(sql("UPDATE findings SET due = :d WHERE id = :i"),
+                     {"d": date.today() - timedelta(days=1), "i": int(fid)})
+    store.close()
     overdue = _items(db, catalog, "--overdue")
     assert [i["id"] for i in overdue] == [int(fid)] and overdue[0]["overdue"] is True
     assert len(_items(db, catalog, "--state", "open")) == 2
@@ -96,7 +99,7 @@ def test_overdue_items_show(risky: tuple[Path, Path]) -> None:
     assert bad.returncode == 2 and "整改状态" in bad.stderr
 
 
-def test_ledgers_open_and_add_up(risky: tuple[Path, Path], tmp_path: Path) -> None:
+def test_ledgers_open_and_add_up(risky: tuple[str, Path], tmp_path: Path) -> None:
     db, catalog = risky
     a = run(db, catalog, "finding", "add", CASE, "LA-003", "--by", "王法官").stdout.split()[0]
     run(db, catalog, "finding", "add", CASE, "LA-004", "--by", "王法官")
@@ -127,9 +130,9 @@ def test_ledgers_open_and_add_up(risky: tuple[Path, Path], tmp_path: Path) -> No
     assert PdfReader(pdf).pages[0].mediabox.width > PdfReader(pdf).pages[0].mediabox.height  # landscape
 
 
-def test_systemic_items_list_their_cases(tmp_path: Path) -> None:
+def test_systemic_items_list_their_cases(tmp_path: Path, db_url: str) -> None:
     catalog = write_catalog(tmp_path / "cat")
-    db = tmp_path / "x.db"
+    db = db_url
     for n in (1, 2, 3):
         case = f"(2024)内0602民初{n}号"
         run(db, catalog, "case", "add", case, "--department", "民一庭")

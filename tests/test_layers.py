@@ -163,3 +163,17 @@ def test_services_and_cli_do_not_load_qt_or_reportlab() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_start_on_an_sqlite_file_does_not_load_psycopg(tmp_path: Path) -> None:
+    """psycopg loads only for a postgresql URL; SQLAlchemy's PostgreSQL dialect not even that on a migrated file
+    (creating a new file runs Alembic, which loads every dialect's DDL support, but still not psycopg)."""
+    for unwanted in (("psycopg",), ("psycopg", "sqlalchemy.dialects.postgresql")):
+        code = (
+            "import sys; from riskdesk.cli import run;"
+            f"status = run(['--db', {str(tmp_path / 'x.db')!r}, 'case', 'list']);"
+            f"bad=[m for m in sys.modules if m.startswith({unwanted!r})];"
+            "print(status, bad); sys.exit(1 if bad or status else 0)"
+        )
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stdout + proc.stderr

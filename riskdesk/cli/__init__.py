@@ -72,3 +72,7 @@ def run(argv: Sequence[str], out: TextIO | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         return fail(f"{exc.strerror or exc}：{exc.filename or ''}", EXIT_FAILED)
+    except Exception as exc:
+        if type(exc).__module__.split(".")[0] != "psycopg":  # a server's driver error outside SQLAlchemy
+            raise
+        return fail(describe_failure(exc, None), EXIT_FAILED)

@@ -89,5 +89,16 @@ def db_file(args: argparse.Namespace) -> Path | None:
 def require_db_file(args: argparse.Namespace) -> Path:
     path = db_file(args)
     if path is None:
+        if _on_server(args):
+            raise InvalidInput("这是数据库服务器上的数据库：请用 pg_dump 备份、pg_restore 恢复（见 README 多人共用一节）；"
+                               "riskdesk db backup/restore/check 只用于本机 SQLite 数据库文件")
         raise InvalidInput("只有本机数据库文件可以这样备份、恢复或检查")
     return path
+
+
+def _on_server(args: argparse.Namespace) -> bool:
+    try:
+        url = options(args).database_url(Environment.read())
+    except Exception:  # only used to word an error message
+        return False
+    return url.startswith("postgresql")

@@ -18,13 +18,14 @@ from sqlalchemy.exc import IntegrityError
 from riskdesk.domain.events import EventKind, NewEvent
 from riskdesk.domain.people import Account, Actor, Role
 from riskdesk.services.case_fields import clean_field
+from riskdesk.services.cases import CASE_WRITERS
 from riskdesk.services.errors import AccountLocked, InvalidInput, LoginFailed, NotFound, PermissionDenied
 from riskdesk.services.passwords import burn_time, hash_password, verify_password
 from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.session import Session
 from riskdesk.storage import user_queries as q
 from riskdesk.storage.case_queries import add_department, department_id
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.events import append_event
 
 MAX_FAILED = 5
@@ -33,6 +34,9 @@ MIN_PASSWORD = 8
 WRONG = "登录名或密码错误"
 ALREADY_SHARED = "这个数据库已有账户（已是共享数据库）：请由管理员用 riskdesk user add 添加用户"
 NO_ACCOUNTS = "这是单机数据库（没有账户），没有密码可修改"
+# Writers of accounts go one at a time (storage.db.serialise): each checks what is stored — no account
+# yet, the login free, the failed-password count — and then writes it.
+ACCOUNT_WRITERS = "accounts"
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 
@@ -85,6 +89,7 @@ class AccountService:
         ok = verify_password(password, stored.password_hash)
         until: datetime | None = None
         with self._db.writing() as conn:
+            serialise(conn, ACCOUNT_WRITERS)  # two wrong passwords at once count twice
             fresh = q.user_by_login(conn, name)
             assert fresh is not None
             account = fresh.account
@@ -132,6 +137,7 @@ class AccountService:
         check_new_password(password, login)
         now = self._now()
         with self._db.writing() as conn:
+            serialise(conn, ACCOUNT_WRITERS)  # two first admins at once: the second finds the first
             if q.has_users(conn):
                 raise InvalidInput(ALREADY_SHARED)
             user_id = q.insert_user(conn, login, name, Role.ADMIN, None, hash_password(password), False, now)
@@ -155,6 +161,7 @@ class AccountService:
         now = self._now()
         try:
             with self._db.writing() as conn:
+                serialise(conn, ACCOUNT_WRITERS)
                 dept = self._department(conn, department, required=role is Role.DIVISION_HEAD)
                 if q.user_by_login(conn, login) is not None:
                     raise InvalidInput(f"登录名 {login} 已存在")
@@ -198,6 +205,7 @@ class AccountService:
         if not name:
             raise InvalidInput("庭室名称不能为空")
         with self._db.writing() as conn:
+            serialise(conn, CASE_WRITERS)  # case writers add a 庭室 they name too (single seat), under this name
             if department_id(conn, name) is not None:
                 raise InvalidInput(f"庭室“{name}”已存在")
             add_department(conn, name)

@@ -20,12 +20,12 @@ from sqlalchemy import Connection
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case
 from riskdesk.services.case_fields import CaseFields, CaseInput, parse_case_no
-from riskdesk.services.cases import CaseService
+from riskdesk.services.cases import CASE_WRITERS, CaseService
 from riskdesk.services.errors import InvalidInput, ServiceError
 from riskdesk.services.permissions import Action, Policy
 from riskdesk.sheets import Cell, SheetError, Table, read_table
 from riskdesk.storage.case_queries import cases_by_no, department_names
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 
 __all__ = ["COLUMNS", "CaseImportService", "FieldChange", "ImportFileError", "ImportPlan", "ImportRefused",
            "ImportResult", "Outcome", "PlanRow", "SheetError"]
@@ -186,6 +186,7 @@ class CaseImportService:
         good = [r for r in plan.rows if r.outcome is not Outcome.BAD]
         now = datetime.now()
         with self._db.writing() as conn:
+            serialise(conn, CASE_WRITERS)
             stored = cases_by_no(conn, [r.case_no for r in good])
             rows = self._within_rights(conn, [r if stored.get(r.case_no) == r.stored else
                                               decide(r, stored.get(r.case_no), now.date()) for r in good])

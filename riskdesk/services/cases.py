@@ -19,11 +19,16 @@ from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.services.session import Session
 from riskdesk.storage import access_queries as access
 from riskdesk.storage import case_queries as q
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.events import append_event, append_events
 from riskdesk.storage.user_queries import user_by_login
 
 __all__ = ["CaseInput", "CaseQuery", "CaseService", "OriginRisk", "clean_field", "parse_case_no"]
+
+# Writers of cases (and of the 庭室 they name) go one at a time: each checks what is stored, then writes.
+# On SQLite every writer holds the file anyway; on a server this keeps two users from creating the same
+# 案号 or 庭室 at once, or recording a case's old value after someone else changed it.
+CASE_WRITERS = "cases"
 
 # Called with the case before and after its 庭室, 执行依据 or 程序 changed: settles or brings back
 # unanswered points and moves the case's statistics.
@@ -79,6 +84,7 @@ class CaseService:
 
     def insert(self, conn: Connection, fields: CaseFields, now: datetime) -> Case:
         """Insert inside the caller's transaction (an import adds thousands in one)."""
+        serialise(conn, CASE_WRITERS)
         if q.case_id_of(conn, fields.case_no) is not None:
             raise DuplicateCase(f"案号 {fields.case_no} 已存在，不能重复创建")
         owner, assignee = self._policy.new_case_owner()
@@ -110,6 +116,7 @@ class CaseService:
             return self.apply(conn, case_id, fields, datetime.now())
 
     def apply(self, conn: Connection, case_id: CaseId, fields: CaseFields, now: datetime) -> CaseChanged:
+        serialise(conn, CASE_WRITERS)  # the old values recorded below are the ones being replaced
         stored = q.case_by_id(conn, case_id)
         if stored is None:
             raise NotFound(f"没有找到编号为 {case_id} 的案件")

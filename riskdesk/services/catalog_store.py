@@ -12,7 +12,7 @@ from riskdesk.domain.catalog import Catalog, RiskPoint
 from riskdesk.domain.model import Stage
 from riskdesk.storage.catalog_queries import catalog_known, record_catalog, refs_of
 from riskdesk.storage.checklist_queries import stored_points
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 
 
 class CatalogStore:
@@ -37,6 +37,7 @@ class CatalogStore:
         fp = self.catalog.fingerprint
         if fp not in self._registered:  # after the first time: no write transaction at all
             with self._db.writing() as conn:
+                serialise(conn, "catalog")  # every workstation starts a new catalog at about the same time
                 if not catalog_known(conn, fp):
                     record_catalog(conn, self.catalog)
                 self._refs.update(refs_of(conn, (p.content_hash for s in self.catalog.stages for p in s.points)))

@@ -17,7 +17,7 @@ from riskdesk.storage import checklist_queries as q
 from riskdesk.storage.answer_queries import Version, remember_position, set_counts, versions_of
 from riskdesk.storage.case_queries import case_by_id, case_id_of
 from riskdesk.storage.catalog_queries import point_ids_of
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.tally_queries import TallyKey, department_id
 
 
@@ -73,6 +73,7 @@ class ChecklistService:
             return view
         self._policy.check_case(CaseAction.START, case_id=case_id)
         with self._db.writing() as conn:
+            serialise(conn, f"checklist {case_id} {stage.value}")  # two users opening a new stage at once
             found = q.find_checklist(conn, case_id, stage)
             if found is None:
                 case = case_by_id(conn, case_id)
@@ -238,6 +239,7 @@ class ChecklistService:
         self._policy.check_case(CaseAction.UPGRADE, checklist_id=checklist_id)
         fp = self._catalogs.register()
         with self._db.writing() as conn:
+            serialise(conn, f"checklist upgrade {checklist_id}")  # the second of two upgrades finds nothing to do
             cl = q.checklist_by_id(conn, checklist_id)
             if cl is None:
                 raise NotFound(f"清单 {checklist_id} 不存在")

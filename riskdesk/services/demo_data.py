@@ -25,7 +25,7 @@ from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.answer_queries import STATUS_CODE, person_id
 from riskdesk.storage.case_queries import add_department, department_id
 from riskdesk.storage.chain import append_version_rows, stamp
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, next_ids
 from riskdesk.storage.tally_queries import TallyKey
 from riskdesk.storage.user_queries import has_users
 
@@ -120,8 +120,7 @@ class _Maker:
 
     def batch(self, conn: Connection, n: int, fp: str) -> None:
         rnd, t = self.rnd, schema
-        first_id = (conn.execute(select(func.max(t.cases.c.id))).scalar() or 0) + 1
-        first_cl = (conn.execute(select(func.max(t.checklists.c.id))).scalar() or 0) + 1
+        case_ids = next_ids(conn, t.cases, n)
         case_rows: list[dict[str, Any]] = []
         cl_rows: list[dict[str, Any]] = []
         versions: list[dict[str, Any]] = []
@@ -137,14 +136,14 @@ class _Maker:
             origin = rnd.choice(self.earlier) if code.startswith("执") and self.earlier else None
             if code == "民初":
                 self.earlier.append(case_no)
-            case_id = first_id + i
+            case_id = case_ids[i]
             case_rows.append({"id": case_id, "case_no": case_no, "cause": rnd.choice(CAUSES),
                               "parties": f"{_party(rnd)}诉{_party(rnd)}", "judge": judge, "created_at": created,
                               "updated_at": created, "type_code": code, "track": None, "origin_case_no": origin,
                               "filed_on": created.date(), "department_id": self._department(conn, department)})
             stages = tuple(Stage) if self.complete else CaseProfile.of(code, origin).stages
             for j, st in enumerate(stages):
-                cl_id = first_cl + len(cl_rows)
+                cl_id = len(cl_rows)  # its place for now: the ids are taken when the batch is known
                 settled = set() if self.complete else self._settled(code, origin, st)
                 counts = dict.fromkeys(Status, 0)
                 statuses: dict[str, Status] = {}
@@ -169,6 +168,11 @@ class _Maker:
                                 **{f"n_{status.value}": counts[status] for status in Status}})
                 key = TallyKey.of(created, case_rows[-1]["department_id"], st)
                 accumulate(tallies, changes(None, Contribution(key, statuses)))
+        cl_ids = next_ids(conn, t.checklists, len(cl_rows))
+        for row, new_id in zip(cl_rows, cl_ids, strict=True):
+            row["id"] = new_id
+        for v in versions:
+            v["checklist_id"] = cl_ids[v["checklist_id"]]
         conn.execute(insert(t.cases), case_rows)
         conn.execute(insert(t.checklists), cl_rows)
         append_version_rows(conn, versions)

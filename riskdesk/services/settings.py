@@ -10,7 +10,7 @@ from riskdesk.domain.model import SettingKey
 from riskdesk.services.case_fields import clean_field
 from riskdesk.services.permissions import Action, Policy
 from riskdesk.services.session import Session
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.settings_queries import read_settings, write_settings
 
 USER_KEYS = tuple(k for k in SettingKey if k.user_facing)
@@ -53,6 +53,7 @@ class SettingsService:
         changed = {k: v for k, v in cleaned.items() if stored.get(k) != v}
         if changed:
             with self._db.writing() as conn:
+                serialise(conn, "settings")  # a key is updated, or inserted when absent
                 write_settings(conn, changed)
         self._cache.update(cleaned)
 

@@ -41,8 +41,9 @@ from riskdesk.services.stats_tables import (
 )
 from riskdesk.services.tallies import rebuild
 from riskdesk.storage import tally_queries as tq
-from riskdesk.storage.db import Database
-from riskdesk.storage.settings_queries import delete_setting, read_settings
+from riskdesk.storage.chain import take
+from riskdesk.storage.db import Database, serialise
+from riskdesk.storage.settings_queries import read_settings, write_settings
 from riskdesk.storage.tally_queries import Filter
 
 
@@ -97,18 +98,28 @@ class StatsService:
     def rebuild_if_marked(self) -> int | None:
         """Count the tallies from the answers when the migration asked for it; the checklists counted."""
         with self._db.reading() as conn:
-            marked = read_settings(conn, [SettingKey.REBUILD_TALLIES.value])
-        return self._rebuild() if marked else None
+            marked = read_settings(conn, [SettingKey.REBUILD_TALLIES.value]).get(SettingKey.REBUILD_TALLIES.value)
+        return self._rebuild(only_if_marked=True) if marked else None
 
     def rebuild(self) -> int:
         """Recount every tally from the stored answers (court IT, after restoring a database by hand)."""
         self._policy.require(Action.MANAGE_USERS if self._policy.shared else Action.STATISTICS)
-        return self._rebuild()
+        n = self._rebuild()
+        assert n is not None
+        return n
 
-    def _rebuild(self) -> int:
+    def _rebuild(self, *, only_if_marked: bool = False) -> int | None:
         with self._db.writing() as conn:
+            # On a server every workstation starting after the upgrade sees the mark: the first recounts,
+            # the others wait and find it gone. Answers wait meanwhile (they take the chain head first).
+            serialise(conn, "point tallies rebuild")
+            take(conn)
+            if only_if_marked and not read_settings(conn, [SettingKey.REBUILD_TALLIES.value]).get(
+                    SettingKey.REBUILD_TALLIES.value):
+                return None
             n = rebuild(conn, self._contribution_of)
-            delete_setting(conn, SettingKey.REBUILD_TALLIES.value)
+            # Emptied, not deleted: the application role on a server may not delete (README 多人共用).
+            write_settings(conn, {SettingKey.REBUILD_TALLIES.value: ""})
         return n
 
     @property

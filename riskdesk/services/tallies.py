@@ -65,7 +65,7 @@ def state_changed(conn: Connection, checklist_id: int, old: str, new: str) -> No
 
 def rebuild(conn: Connection, contribution_of: Callable[[Connection, int], Contribution]) -> int:
     """Recompute every tally from the stored answers; returns the number of checklists counted."""
-    tq.clear_all(conn)
+    tq.zero_all(conn)
     total: Changes = {}
     n = 0
     for checklist_id, _case_id in tq.all_checklists(conn):

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Row, Select, bindparam, insert, or_, select, 
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
 from riskdesk.storage.schema import cases, checklists, departments
+from riskdesk.storage.text_match import contains
 
 CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at,
                 cases.c.type_code, cases.c.track, cases.c.origin_case_no, cases.c.filed_on,
@@ -92,18 +93,12 @@ def department_names(conn: Connection) -> list[str]:
                                          .order_by(departments.c.name)).scalars()]
 
 
-def _like(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def case_search(term: str, limit: int, offset: int) -> Select[Any]:
     """Cases whose 案号, 当事人, 案由 or 承办人 contain ``term``, newest first."""
     c = cases.c
     stmt = select(*CASE_COLUMNS).select_from(_CASES).order_by(c.created_at.desc(), c.id.desc())
     if term:
-        like = _like(term)
-        stmt = stmt.where(or_(c.case_no.like(like, escape="\\"), c.parties.like(like, escape="\\"),
-                              c.cause.like(like, escape="\\"), c.judge.like(like, escape="\\")))
+        stmt = stmt.where(or_(*(contains(col, term) for col in (c.case_no, c.parties, c.cause, c.judge))))
     return stmt.limit(limit).offset(offset)
 
 

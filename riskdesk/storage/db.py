@@ -1,10 +1,15 @@
-"""Opening the SQLite database: URL resolution, connection pragmas, damage checks, transactions.
+"""Opening the database: URL resolution, connection settings, damage checks, transactions.
 
-Every connection runs with foreign keys on, WAL journaling and ``synchronous=FULL`` so that a
-commit that returned is on disk even if the workstation loses power a moment later.
+Two back ends behind one ``Database``: a local SQLite file (the default) and a PostgreSQL server
+(``postgresql+psycopg://…``, see ``storage.postgres``, loaded only then).
 
-A writer waits for another process's lock up to the busy timeout: 5 s unless the caller says
-otherwise (the composition root reads ``RISKDESK_BUSY_TIMEOUT_MS``; tests use a short one).
+On SQLite every connection runs with foreign keys on, WAL journaling and ``synchronous=FULL`` so that
+a commit that returned is on disk even if the workstation loses power a moment later; writers take
+the file's write lock up front (``BEGIN IMMEDIATE``).
+
+A writer waits for another program's lock up to the busy timeout: 5 s unless the caller says
+otherwise (the composition root reads ``RISKDESK_BUSY_TIMEOUT_MS``; tests use a short one). On
+PostgreSQL the same value is the ``lock_timeout``.
 """
 
 from __future__ import annotations
@@ -16,77 +21,31 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from riskdesk.domain.errors import RiskDeskError
 from riskdesk.storage.backup_names import has_own_backups
+from riskdesk.storage.db_errors import (
+    BackupUnusableError,
+    DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseError,
+    DatabaseFullError,
+    DatabaseIOError,
+    DatabaseMissingError,
+    DatabaseReadOnlyError,
+    DatabaseUnreachableError,
+)
+
+__all__ = ["BackupUnusableError", "Database", "DatabaseBusyError", "DatabaseDamagedError", "DatabaseError",
+           "DatabaseFullError", "DatabaseIOError", "DatabaseMissingError", "DatabaseReadOnlyError",
+           "DatabaseUnreachableError", "check_file", "check_missing", "next_ids", "resolve_url", "serialise", "sqlite_path",
+           "translate_error"]
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseError(RiskDeskError):
-    """The database cannot be used; the message is for the user (Chinese first)."""
-
-
-class DatabaseDamagedError(DatabaseError):
-    """The file at the database path is not a readable SQLite database."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        self.path = path
-        super().__init__(
-            f"数据库文件已损坏或不是 RiskDesk 数据库：{path}（{detail}）。"
-            "RiskDesk 不会覆盖它；请用 “riskdesk db restore 备份文件” 从备份恢复。"
-        )
-
-
-class DatabaseMissingError(DatabaseDamagedError):
-    """The file is gone but its automatic backups are there: moved, deleted, or a drive not connected."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        DatabaseError.__init__(
-            self,
-            f"数据库文件不存在：{path}，但同一文件夹的 backups 中有自动备份，文件可能被移动、删除或所在磁盘未连接。"
-            "RiskDesk 不会新建空数据库；请用 “riskdesk db restore 备份文件” 恢复，或用 --db 指定正确的文件。",
-        )
-
-
-class BackupUnusableError(DatabaseError):
-    """The file offered as a backup fails SQLite's check or is not a RiskDesk database."""
-
-    exit_status = 2
-
-
-class DatabaseBusyError(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__("数据库正被另一个程序长时间占用，本次保存未完成，请稍后重试。")
-
-
-class DatabaseReadOnlyError(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__("数据库文件是只读的，无法保存。请检查文件权限或联系信息技术人员。")
-
-
-class DatabaseFullError(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__("磁盘空间已满，本次保存未完成。请释放磁盘空间后重试，已保存的数据不受影响。")
-
-
-class DatabaseIOError(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__(
-            "读写数据库文件时出错（磁盘 I/O 错误），本次操作未完成。可能是磁盘已满、网络盘断开或硬件故障，"
-            "请联系信息技术人员；已保存的数据不受影响。"
-        )
-
-
-class DatabaseUnreachableError(DatabaseError):
-    def __init__(self, path: Path | None) -> None:
-        super().__init__(f"无法打开数据库文件 {path or ''}：请检查文件及其所在文件夹的权限，或磁盘是否已连接。")
 
 
 def resolve_url(db: str | None, default_path: Callable[[], Path]) -> str:
@@ -97,20 +56,30 @@ def resolve_url(db: str | None, default_path: Callable[[], Path]) -> str:
     """
     text = db or str(default_path())
     if "://" in text:
-        url = make_url(text)
-        if url.get_backend_name() != "sqlite":
-            raise DatabaseError(f"只支持 SQLite 数据库，收到的是 {url.get_backend_name()}")
-        return text
+        try:
+            url = make_url(text)
+        except Exception as exc:  # noqa: BLE001 - SQLAlchemy's ArgumentError, or a ValueError from a bad port
+            raise DatabaseError(f"数据库地址无法识别：{exc}") from None
+        if url.get_backend_name() == "sqlite":
+            return text
+        if url.get_backend_name() in ("postgresql", "postgres"):
+            from riskdesk.storage import postgres
+
+            return postgres.normalise_url(url)
+        raise DatabaseError(f"不支持 {url.get_backend_name()} 数据库：请给出本机 SQLite 数据库文件的路径，"
+                            "或 PostgreSQL 服务器的地址 postgresql+psycopg://…")
     return "sqlite:///" + str(Path(text).expanduser().resolve())
 
 
 def sqlite_path(url: str | URL) -> Path | None:
-    """The file behind a sqlite URL, or None for an in-memory database.
+    """The file behind a sqlite URL, or None for an in-memory database or another back end (a server).
 
     Understands SQLite URI filenames (``sqlite:///file:/x.db?mode=ro&uri=true``), which is how a
     read-only opening is asked for; without this the ``file:`` prefix would be taken as a folder name.
     """
     parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() != "sqlite":
+        return None
     database = parsed.database
     if not database or database == ":memory:":
         return None
@@ -201,13 +170,24 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def translate_error(exc: BaseException, path: Path | None = None) -> DatabaseError | None:
-    """A plain-language DatabaseError for the SQLite failures a user can meet, else None.
+def _from_driver(exc: BaseException, driver: str) -> bool:
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return type(orig).__module__.split(".")[0] == driver
 
-    Damage becomes DatabaseDamagedError (with the path) so that the window can offer a backup.
+
+def translate_error(exc: BaseException, path: Path | None = None, url: str | URL | None = None) -> DatabaseError | None:
+    """A plain-language DatabaseError for the database failures a user can meet, else None.
+
+    SQLite damage becomes DatabaseDamagedError (with the path) so that the window can offer a backup;
+    a PostgreSQL failure (``url`` names the server in the message) is put into words by ``storage.postgres``.
     """
     if isinstance(exc, DatabaseError):
         return exc
+    if _from_driver(exc, "psycopg"):
+        from riskdesk.storage import postgres
+
+        parsed = make_url(url) if isinstance(url, str) else url
+        return postgres.translate(exc, parsed, postgres.describe(parsed) if parsed is not None else "")
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     text = str(orig).lower()
     if "database is locked" in text or "database is busy" in text or "database table is locked" in text:
@@ -228,23 +208,47 @@ def translate_error(exc: BaseException, path: Path | None = None) -> DatabaseErr
 
 
 class Database:
-    """The engine plus read and write session factories. Services own the transactions."""
+    """The engine plus read and write transactions. Services own the transactions.
+
+    ``path`` is the SQLite file (None on a server); ``where`` names the database in messages.
+    """
 
     def __init__(self, url: str, *, busy_timeout_ms: int | None = None) -> None:
         self.url = url
-        self.path = sqlite_path(url)
+        parsed = make_url(url)
+        self.backend = "postgresql" if parsed.get_backend_name() in ("postgresql", "postgres") else \
+            parsed.get_backend_name()
+        self.path = sqlite_path(parsed)
+        self.busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        self.user = parsed.username or ""
+        if self.backend == "postgresql":
+            from riskdesk.storage import postgres
+
+            self.where = postgres.describe(parsed)
+            self.engine: Engine = postgres.create(parsed, self.busy_timeout_ms)
+            self._write_engine: Engine = self.engine.execution_options(isolation_level="READ COMMITTED")
+            # Not postgresql_readonly: SQLAlchemy resets it to an explicit READ WRITE after each use,
+            # which would override a database the server keeps read-only (default_transaction_read_only).
+            self._read_engine: Engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+            self._probe_server()
+            return
+        self.where = str(self.path or url)
         if self.path is not None:
             check_missing(self.path)
             check_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
-        self.engine: Engine = create_engine(url, connect_args={"timeout": self.busy_timeout_ms / 1000})
+        self.engine = create_engine(url, connect_args={"timeout": self.busy_timeout_ms / 1000})
         timeout = self.busy_timeout_ms
         event.listen(self.engine, "connect", lambda dbapi_conn, _record: _on_connect(dbapi_conn, timeout))
         event.listen(self.engine, "begin", _on_begin)
         self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._read_engine = self.engine
         if self.path is not None and self.path.exists():
             self._probe()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.backend == "sqlite"
 
     def _probe(self) -> None:
         """Read the schema and the schema revision once, as start-up does next, under the error guard.
@@ -262,16 +266,31 @@ class Database:
             self.engine.dispose()
             raise
 
+    def _probe_server(self) -> None:
+        """Connect once now: an unreachable server, a wrong password or a missing database is said at start."""
+        from riskdesk.storage import postgres
+
+        try:
+            with self._guard(), self.engine.connect() as conn:
+                postgres.check_server(conn, self.where)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
     # Core connections only: sqlalchemy.orm stays out of start-up altogether.
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         """One read transaction (a consistent snapshot)."""
-        with self._guard(), self.engine.begin() as conn:
+        with self._guard(), self._read_engine.begin() as conn:
             yield conn
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction, lock taken up front: committed when the block ends, rolled back on error."""
+        """One write transaction: committed when the block ends, rolled back on error.
+
+        SQLite: the write lock is taken up front. PostgreSQL: READ COMMITTED; what is read to be
+        changed is read ``FOR UPDATE``.
+        """
         with self._guard(), self._write_engine.begin() as conn:
             yield conn
 
@@ -279,11 +298,42 @@ class Database:
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except (OperationalError, DBAPIError, sqlite3.DatabaseError) as exc:
-            nice = translate_error(exc, self.path)
-            if nice is not None:
-                raise nice from exc
+        except Exception as exc:
+            if isinstance(exc, DBAPIError | sqlite3.DatabaseError) or _from_driver(exc, "psycopg"):
+                nice = translate_error(exc, self.path, self.url)
+                if nice is not None:
+                    raise nice from exc
             raise
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def serialise(conn: Connection, name: str) -> None:
+    """Make writers that pass the same ``name`` go one after another, each until its transaction ends.
+
+    For a writer that checks a row is absent and then adds it (the catalog, a checklist, a 庭室): a
+    second writer waits, then sees the first one's row. SQLite's writers hold the whole file already.
+    """
+    if conn.dialect.name == "postgresql":
+        from riskdesk.storage import postgres
+
+        postgres.serialise(conn, name)
+
+
+def next_ids(conn: Connection, table: Table, n: int) -> list[int]:
+    """``n`` unused values of ``table``'s ``id`` for rows inserted with their ids given (a bulk insert that
+    needs them for the rows referring to it).
+
+    SQLite: after the largest stored (its writer holds the file). PostgreSQL: from the column's sequence,
+    which ids given explicitly would leave behind, so the next row inserted without one would take an id
+    already used; ``nextval`` needs only the USAGE the application role has (``setval`` would need UPDATE).
+    """
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                            {"t": table.name, "n": n})
+        return [int(i) for (i,) in rows]
+    first = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+    return list(range(first, first + n))

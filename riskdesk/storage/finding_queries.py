@@ -20,6 +20,7 @@ from riskdesk.storage.schema import (
     finding_notes,
     findings,
 )
+from riskdesk.storage.text_match import contains
 
 _F = findings.c
 _SEVERITY = {s.value: s for s in Severity}
@@ -115,9 +116,7 @@ def list_findings(conn: Connection, f: FindingFilter, limit: int = 100_000) -> l
     if f.made_to is not None:
         conditions.append(_F.created_at <= datetime.combine(f.made_to, datetime.max.time()))
     if f.search:
-        like = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append(or_(_F.no.like(like, escape="\\"), _F.description.like(like, escape="\\"),
-                              cases.c.case_no.like(like, escape="\\"), _F.owner.like(like, escape="\\")))
+        conditions.append(or_(*(contains(col, f.search) for col in (_F.no, _F.description, cases.c.case_no, _F.owner))))
     rows = conn.execute(select(*_COLUMNS).select_from(_FROM).where(*conditions).order_by(_F.id).limit(limit))
     found = list(rows)
     ext = extensions_of(conn, [r.id for r in found])

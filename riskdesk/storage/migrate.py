@@ -2,6 +2,11 @@
 
 Alembic is imported only when the stored revision is not the head: an up-to-date database
 costs one query at start-up.
+
+On PostgreSQL there is no file to copy (the server's own backups, pg_dump, are the court IT's;
+see README), the migration runs in one transaction (PostgreSQL's DDL is transactional) under an
+advisory lock, so two programs starting at once do not both migrate, and an account that may not
+change the schema (the application role) is told that the owner must run the upgrade.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 
 from riskdesk.storage.backup import pre_migration_backup
-from riskdesk.storage.db import Database, DatabaseError
+from riskdesk.storage.db import Database, DatabaseError, serialise
+from riskdesk.storage.db_errors import SchemaUpgradeDeniedError, ServerPermissionError
 
 SCHEMA_HEAD = "0010"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
@@ -44,7 +50,11 @@ def upgrade(db: Database, target: str = "head") -> Path | None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    try:
+        with db._guard(), db.engine.begin() as conn:
+            serialise(conn, "riskdesk schema migration")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)  # from the revision stored now: another program may have just migrated
+    except ServerPermissionError as exc:
+        raise SchemaUpgradeDeniedError(db.where, db.user, revision, SCHEMA_HEAD) from exc
     return backup

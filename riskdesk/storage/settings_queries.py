@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from riskdesk.storage.schema import settings
 
@@ -19,7 +19,3 @@ def write_settings(conn: Connection, values: dict[str, str]) -> None:
         done = conn.execute(update(settings).where(settings.c.key == key).values(value=value)).rowcount
         if not done:
             conn.execute(insert(settings).values(key=key, value=value))
-
-
-def delete_setting(conn: Connection, key: str) -> None:
-    conn.execute(delete(settings).where(settings.c.key == key))

@@ -16,7 +16,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    delete,
     func,
     insert,
     literal,
@@ -106,13 +105,19 @@ def add(conn: Connection, changes: Mapping[tuple[TallyKey, str], Mapping[str, in
     """Add each row's numbers to the stored row of its key and point (made when missing); rows whose
     point is ``#state`` count checklists instead (column ``n``).
 
-    An update first, then an insert of what was missing: portable SQL, and a key's rows exist after a
-    checklist of that month and 庭室 has started, so the insert is rare.
+    On SQLite an update first, then an insert of what was missing: a key's rows exist after a checklist
+    of that month and 庭室 has started, so the insert is rare, and the writer holds the whole file.
+    On PostgreSQL two writers can both find a row missing (two checklists of one month and 庭室 started
+    at once, each only under its own lock): there, one ``INSERT … ON CONFLICT DO UPDATE`` adds to the
+    row whoever made it.
     """
     states = {(k, pid[1:]): int(n.get("n", 0)) for (k, pid), n in changes.items() if pid.startswith(STATE_MARK)}
     changes = {kp: n for kp, n in changes.items() if not kp[1].startswith(STATE_MARK)}
     _add_checklists(conn, {kp: n for kp, n in states.items() if n})
     if not changes:
+        return
+    if conn.dialect.name == "postgresql":
+        _upsert(conn, changes)
         return
     rows = [{"k_month": k.month, "k_dept": k.department_id, "k_stage": k.stage, "k_pid": pid,
              **{f"d_{c}": n.get(c, 0) for c in _COLUMNS}} for (k, pid), n in changes.items()]
@@ -135,6 +140,16 @@ _WHERE_STATE = and_(_CT.c.month == bindparam("k_month"), _CT.c.department_id == 
 def _add_checklists(conn: Connection, deltas: Mapping[tuple[TallyKey, str], int]) -> None:
     if not deltas:
         return
+    if conn.dialect.name == "postgresql":  # two checklists of one month and 庭室 may start at once
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt = pg_insert(_CT)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[_CT.c.month, _CT.c.department_id, _CT.c.stage, _CT.c.state],
+            set_={"n": _CT.c.n + stmt.excluded.n})
+        conn.execute(stmt, [{"month": k.month, "department_id": k.department_id, "stage": k.stage, "state": state,
+                             "n": deltas[(k, state)]} for k, state in sorted(deltas)])
+        return
     rows = [{"k_month": k.month, "k_dept": k.department_id, "k_stage": k.stage, "k_state": state, "d": n}
             for (k, state), n in deltas.items()]
     stored = {(r.month, r.department_id, r.stage, r.state) for r in conn.execute(
@@ -149,6 +164,18 @@ def _add_checklists(conn: Connection, deltas: Mapping[tuple[TallyKey, str], int]
                                     "state": r["k_state"], "n": r["d"]} for r in missing])
 
 
+def _upsert(conn: Connection, changes: Mapping[tuple[TallyKey, str], Mapping[str, int]]) -> None:
+    from sqlalchemy.dialects.postgresql import insert as pg_insert  # not loaded on an SQLite start
+
+    stmt = pg_insert(_T)
+    stmt = stmt.on_conflict_do_update(index_elements=[_T.c.month, _T.c.department_id, _T.c.stage, _T.c.point_id],
+                                      set_={c: _T.c[c] + stmt.excluded[c] for c in _COLUMNS})
+    # In key order: two writers adding to the same rows lock them in the same order (no deadlock).
+    rows = [{"month": k.month, "department_id": k.department_id, "stage": k.stage, "point_id": pid,
+             **{c: changes[(k, pid)].get(c, 0) for c in _COLUMNS}} for k, pid in sorted(changes)]
+    conn.execute(stmt, rows)
+
+
 def _existing(conn: Connection, keys: set[TallyKey]) -> set[tuple[int, int, str, str]]:
     out: set[tuple[int, int, str, str]] = set()
     for k in keys:
@@ -158,9 +185,11 @@ def _existing(conn: Connection, keys: set[TallyKey]) -> set[tuple[int, int, str,
     return out
 
 
-def clear_all(conn: Connection) -> None:
-    conn.execute(delete(_T))
-    conn.execute(delete(_CT))
+def zero_all(conn: Connection) -> None:
+    """Every tally to 0 before a recount. Not a DELETE: on a server the application role may not delete
+    (README 多人共用), and a row of zeros counts nothing (a case moved to another 庭室 leaves them too)."""
+    conn.execute(update(_T).values(dict.fromkeys(_COLUMNS, 0)))
+    conn.execute(update(_CT).values(n=0))
 
 
 def all_checklists(conn: Connection) -> list[tuple[ChecklistId, CaseId]]:

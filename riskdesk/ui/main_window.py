@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
             self, self.tr("About RiskDesk"),
             self.tr("RiskDesk %1\nCatalog %2 (%3)\nDatabase: %4")
             .replace("%1", __version__).replace("%2", cat.version).replace("%3", cat.fingerprint[:12])
-            .replace("%4", str(self.services.db.path or self.services.db.url)),
+            .replace("%4", self.services.db.where),
         )
 
     def print_dialog(self) -> None:

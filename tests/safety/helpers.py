@@ -14,9 +14,16 @@ from riskdesk.cli import run
 CASE = "(2024)内0602民初123号"
 
 
-def table_hash(db_path: Path) -> str:
-    """SHA-256 over every row of every table, in a stable order: "untouched" means the same hash."""
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+def table_hash(db: Path | str) -> str:
+    """SHA-256 over every row of every table, in a stable order: "untouched" means the same hash.
+
+    ``db`` is an SQLite file (or its sqlite:/// URL), or a PostgreSQL URL.
+    """
+    if isinstance(db, str) and db.startswith("sqlite:///"):
+        db = Path(db.removeprefix("sqlite:///"))
+    if isinstance(db, str):
+        return _server_table_hash(db)
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         h = hashlib.sha256()
         tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
@@ -27,6 +34,23 @@ def table_hash(db_path: Path) -> str:
         return h.hexdigest()
     finally:
         conn.close()
+
+
+def _server_table_hash(url: str) -> str:
+    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            h = hashlib.sha256()
+            for table in sorted(inspect(conn).get_table_names()):
+                h.update(table.encode())
+                for row in sorted(repr(tuple(r)) for r in conn.execute(text(f'SELECT * FROM "{table}"'))):
+                    h.update(row.encode())
+            return h.hexdigest()
+    finally:
+        engine.dispose()
 
 
 def table_rows(db_path: Path, table: str) -> list[tuple[object, ...]]:

@@ -18,6 +18,9 @@ from riskdesk.storage.backup import adopt_legacy_backups, backup_dir, list_backu
 from riskdesk.storage.db import DatabaseMissingError
 from tests.safety.helpers import cli
 
+# SQLite only: backup folders beside the SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 TODAY = f"daily-{datetime.now():%Y-%m-%d}.db"
 
 

@@ -6,12 +6,17 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from riskdesk.domain.model import Stage, Status
 from riskdesk.services import Services
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import DAILY_KEEP, backup_dir, daily_backup, list_backups, pre_migration_backup
 from riskdesk.storage.db import Database
 from tests.safety.helpers import CASE, cli, table_hash
+
+# SQLite only: automatic and manual backups are copies of the SQLite file.
+pytestmark = pytest.mark.sqlite_only
 
 
 def _names(db_path: Path) -> list[str]:

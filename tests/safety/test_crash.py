@@ -27,7 +27,8 @@ from riskdesk.services import Services
 from tests.conftest import REPO
 
 KILLS = 60
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+# SQLite only: SIGKILL of a process writing the SQLite file (a server keeps its own durability).
+pytestmark = [pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)"), pytest.mark.sqlite_only]
 
 
 def _reader(stream: object, out: queue.Queue[str]) -> None:

@@ -24,6 +24,9 @@ from riskdesk.storage.backup import list_backups, restore_database
 from riskdesk.storage.db import Database, DatabaseDamagedError, DatabaseError
 from tests.safety.helpers import CASE, cli, cli_inproc, one_line, table_hash
 
+# SQLite only: damaged, cut-short and missing SQLite files.
+pytestmark = pytest.mark.sqlite_only
+
 PAGE = 4096
 
 

@@ -22,6 +22,9 @@ from riskdesk.ui.launch import open_with_recovery
 from tests.safety.helpers import CASE, table_hash
 from tests.ui.modal import when_modal
 
+# SQLite only: the window restoring a damaged SQLite file from its backups.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _answer(button_text: str, seen: list[str]) -> None:
     """Click ``button_text`` in each message box that comes up (several, if the start loops)."""

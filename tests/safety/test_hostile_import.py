@@ -16,9 +16,9 @@ from tests.sheet_files import write_csv, write_xlsx
 
 
 @pytest.fixture
-def before(db_path: Path, services: Services) -> str:
+def before(db_url: str, services: Services) -> str:
     services.cases.create(CASE, "民间借贷纠纷", "张三诉李四")
-    return table_hash(db_path)
+    return table_hash(db_url)
 
 
 def _bytes(name: str, data: bytes) -> object:
@@ -53,15 +53,15 @@ UNREADABLE = {
 
 
 @pytest.mark.parametrize("make", UNREADABLE.values(), ids=UNREADABLE.keys())
-def test_an_unreadable_file_exits_2_and_changes_nothing(tmp_path: Path, db_path: Path, catalog_dir: Path,
+def test_an_unreadable_file_exits_2_and_changes_nothing(tmp_path: Path, db_url: str, catalog_dir: Path,
                                                         before: str, make: object,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = make(tmp_path)  # type: ignore[operator]
     capsys.readouterr()
-    assert cli_inproc(db_path, catalog_dir, "case", "import", str(path)) == 2
+    assert cli_inproc(db_url, catalog_dir, "case", "import", str(path)) == 2
     line = one_line(capsys.readouterr().err)
     assert path.name in line
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
 HOSTILE_CELLS = {
@@ -73,23 +73,23 @@ HOSTILE_CELLS = {
 
 
 @pytest.mark.parametrize("case_no", HOSTILE_CELLS.values(), ids=HOSTILE_CELLS.keys())
-def test_a_hostile_case_number_is_a_bad_row_and_nothing_is_written(tmp_path: Path, db_path: Path, catalog_dir: Path,
+def test_a_hostile_case_number_is_a_bad_row_and_nothing_is_written(tmp_path: Path, db_url: str, catalog_dir: Path,
                                                                    before: str, case_no: str,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     path = write_csv(tmp_path / "a.csv", [["案号", "当事人"], ["(2024)内0602民初9号", "王五"], [case_no, "赵六"]])
     capsys.readouterr()
-    assert cli_inproc(db_path, catalog_dir, "case", "import", str(path)) == 1
+    assert cli_inproc(db_url, catalog_dir, "case", "import", str(path)) == 1
     captured = capsys.readouterr()
     bad = [line for line in captured.out.splitlines() if line.startswith("第 ")]
     assert len(bad) == 1 and bad[0].startswith("第 3 行：案号有误"), captured.out
     assert "\x1b" not in captured.out and "Traceback" not in captured.err
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
-def test_formula_looking_and_markup_cells_are_stored_as_text(tmp_path: Path, db_path: Path, catalog_dir: Path,
+def test_formula_looking_and_markup_cells_are_stored_as_text(tmp_path: Path, db_url: str, catalog_dir: Path,
                                                              services: Services) -> None:
     odd = ["=HYPERLINK(\"http://x\",\"点击\")", "<b>粗体</b>&amp;", "'); DELETE FROM cases; --"]
     path = write_csv(tmp_path / "a.csv", [["案号", "当事人", "案由", "承办人"], ["(2024)内0602民初9号", *odd]])
-    assert cli_inproc(db_path, catalog_dir, "case", "import", str(path)) == 0
+    assert cli_inproc(db_url, catalog_dir, "case", "import", str(path)) == 0
     case = services.cases.get("(2024)内0602民初9号")
     assert [case.parties, case.cause, case.judge] == odd

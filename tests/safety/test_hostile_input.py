@@ -30,25 +30,25 @@ BAD_CASE_NUMBERS = {
 
 
 @pytest.fixture
-def seeded(db_path: Path, services: Services) -> tuple[Services, int, str]:
+def seeded(db_url: str, services: Services) -> tuple[Services, int, str]:
     case = services.cases.create(CASE, "民间借贷纠纷", "张三诉李四")
     view = services.checklists.open(case.id, Stage.FILING)
     services.answers.set_status(view.info.id, "LA-001", Status.RISK)
-    return services, view.info.id, table_hash(db_path)
+    return services, view.info.id, table_hash(db_url)
 
 
 @pytest.mark.parametrize("text", BAD_CASE_NUMBERS.values(), ids=BAD_CASE_NUMBERS.keys())
-def test_bad_case_number_one_line_and_database_untouched(db_path: Path, catalog_dir: Path,
+def test_bad_case_number_one_line_and_database_untouched(db_url: str, catalog_dir: Path,
                                                          seeded: tuple[Services, int, str], text: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     _, _, before = seeded
     for args in (("case", "add", text), ("case", "show", text), ("review", text, "LA-001", "clear")):
         capsys.readouterr()
-        assert cli_inproc(db_path, catalog_dir, *args) == 2, args
+        assert cli_inproc(db_url, catalog_dir, *args) == 2, args
         line = one_line(capsys.readouterr().err)
         assert "案号" in line, line
         assert "\x00" not in line and "\x1b" not in line  # the echo must not carry the garbage to the terminal
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
 def test_full_width_case_number_is_the_same_case(seeded: tuple[Services, int, str]) -> None:
@@ -78,23 +78,23 @@ def test_nul_in_a_note_is_dropped_not_stored(seeded: tuple[Services, int, str]) 
 
 
 @pytest.mark.parametrize("size", [MAX_NOTE_LENGTH + 1, 1024 * 1024], ids=["one over", "1 MB paste"])
-def test_an_overlong_note_is_refused_with_a_message(db_path: Path, seeded: tuple[Services, int, str],
+def test_an_overlong_note_is_refused_with_a_message(db_url: str, seeded: tuple[Services, int, str],
                                                     size: int) -> None:
     svc, checklist, before = seeded
     with pytest.raises(InvalidInput, match="备注过长") as info:
         svc.answers.set_note(checklist, "LA-002", "长" * size)
     assert str(MAX_NOTE_LENGTH) in str(info.value) and "\n" not in str(info.value)
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
-def test_overlong_fields_and_nul_in_fields_are_refused(db_path: Path, seeded: tuple[Services, int, str]) -> None:
+def test_overlong_fields_and_nul_in_fields_are_refused(db_url: str, seeded: tuple[Services, int, str]) -> None:
     svc, _, before = seeded
     for kwargs in ({"cause": "案由" * 400}, {"parties": "张三\x00李四"}, {"judge": "王" * 501}):
         with pytest.raises(InvalidInput):
             svc.cases.create("(2024)内0602民初500号", **kwargs)
     with pytest.raises(InvalidInput):
         svc.settings.set(SettingKey.COURT, "法院" * 300)
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
 # -- catalog files ------------------------------------------------------------------------------------
@@ -166,26 +166,26 @@ BAD_CATALOGS = {
 
 
 @pytest.mark.parametrize("spoil", BAD_CATALOGS.values(), ids=BAD_CATALOGS.keys())
-def test_bad_catalog_clear_message_and_database_untouched(tmp_path: Path, db_path: Path,
+def test_bad_catalog_clear_message_and_database_untouched(tmp_path: Path, db_url: str,
                                                           seeded: tuple[Services, int, str], spoil: object,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     _, _, before = seeded
     bad = write_catalog(tmp_path / "bad")
     spoil(bad)  # type: ignore[operator]
     capsys.readouterr()
-    assert cli_inproc(db_path, bad, "review", CASE, "LA-002", "risk") == 1
+    assert cli_inproc(db_url, bad, "review", CASE, "LA-002", "risk") == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.startswith("riskdesk: 风险点目录有误") and (".yaml" in err), err
-    assert cli_inproc(db_path, bad, "catalog", "check") == 1
+    assert cli_inproc(db_url, bad, "catalog", "check") == 1
     out = capsys.readouterr().out
     assert "处错误" in out and "Traceback" not in out
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
-def test_a_bom_is_accepted(tmp_path: Path, db_path: Path, seeded: tuple[Services, int, str]) -> None:
+def test_a_bom_is_accepted(tmp_path: Path, db_url: str, seeded: tuple[Services, int, str]) -> None:
     # Windows Notepad writes a BOM; the catalog must still load, and the same answers apply.
     cat = write_catalog(tmp_path / "bom")
     for f in cat.glob("*.yaml"):
         f.write_bytes(b"\xef\xbb\xbf" + f.read_bytes())
-    assert cli_inproc(db_path, cat, "review", CASE, "LA-002", "risk") == 0
+    assert cli_inproc(db_url, cat, "review", CASE, "LA-002", "risk") == 0

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from riskdesk.domain.model import Stage
 from riskdesk.services import Services
 from tests.conftest import REPO
@@ -76,3 +78,13 @@ def check_writers(url: str, catalog_dir: Path, writers: int = WRITERS, seconds: 
         assert verdict.ok, verdict
     finally:
         svc.close()
+
+
+@pytest.mark.pg
+def test_twenty_writers_for_a_minute_on_a_server(request: pytest.FixtureRequest, catalog_dir: Path) -> None:
+    cluster = request.getfixturevalue("pg_cluster")
+    db = cluster.create_database()
+    try:
+        check_writers(db.app_url, catalog_dir, writers=WRITERS, seconds=SECONDS)
+    finally:
+        cluster.drop_database(db.name)

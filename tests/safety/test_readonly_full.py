@@ -27,6 +27,9 @@ from riskdesk.services import Services
 from riskdesk.storage.db import DatabaseFullError, DatabaseReadOnlyError
 from tests.safety.helpers import CASE, cli_inproc, one_line, table_hash
 
+# SQLite only: a read-only SQLite file and a full disk under it (the server's own: tests/safety/test_postgres_failures.py).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _integrity(db_path: Path) -> str:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)

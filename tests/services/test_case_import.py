@@ -1,4 +1,4 @@
-"""Case import on a real SQLite file from real .xlsx and .csv files: headers, every kind of wrong row,
+"""Case import on a real database (each back end) from real .xlsx and .csv files: headers, every kind of wrong row,
 all or nothing, skipping, dry runs, importing twice, and changes kept in the record."""
 
 from __future__ import annotations
@@ -144,9 +144,9 @@ def _with_bad_row(tmp_path: Path) -> Path:
                                            ["2024民初6号"]])
 
 
-def test_one_bad_row_and_nothing_is_imported(tmp_path: Path, db_path: Path, services: Services) -> None:
+def test_one_bad_row_and_nothing_is_imported(tmp_path: Path, db_url: str, services: Services) -> None:
     services.cases.create("(2024)内0602民初1号", "旧案由")
-    before = table_hash(db_path)
+    before = table_hash(db_url)
     plan = services.imports.plan(_with_bad_row(tmp_path))
     with pytest.raises(ImportRefused) as caught:
         services.imports.run(plan)
@@ -154,7 +154,7 @@ def test_one_bad_row_and_nothing_is_imported(tmp_path: Path, db_path: Path, serv
     assert caught.value.exit_status == 1
     assert "有 2 行有误，未导入任何案件" in message
     assert "第 5 行：立案日期“2024-13-01”无法识别" in message and "第 6 行：案号有误" in message
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
 def test_skip_bad_imports_the_good_rows_and_lists_the_others(tmp_path: Path, services: Services) -> None:
@@ -165,26 +165,26 @@ def test_skip_bad_imports_the_good_rows_and_lists_the_others(tmp_path: Path, ser
     assert len(services.cases.list()) == 3
 
 
-def test_dry_run_changes_nothing(tmp_path: Path, db_path: Path, services: Services) -> None:
+def test_dry_run_changes_nothing(tmp_path: Path, db_url: str, services: Services) -> None:
     services.cases.create("(2024)内0602民初1号")
-    before = table_hash(db_path)
+    before = table_hash(db_url)
     plan = services.imports.plan(write_xlsx(tmp_path / "a.xlsx", ROWS))
     result = services.imports.run(plan, dry_run=True)
     assert (result.new, result.updated, result.unchanged, result.dry_run) == (2, 1, 0, True)
     with pytest.raises(ImportRefused):
         services.imports.run(services.imports.plan(_with_bad_row(tmp_path)), dry_run=True)
-    assert table_hash(db_path) == before
+    assert table_hash(db_url) == before
 
 
-def test_the_same_file_twice_changes_nothing(tmp_path: Path, db_path: Path, services: Services) -> None:
+def test_the_same_file_twice_changes_nothing(tmp_path: Path, db_url: str, services: Services) -> None:
     path = write_xlsx(tmp_path / "a.xlsx", ROWS)
     services.imports.run(services.imports.plan(path))
-    before, events = table_hash(db_path), _events(services)
+    before, events = table_hash(db_url), _events(services)
     plan = services.imports.plan(path)
     assert [r.outcome for r in plan.rows] == [Outcome.UNCHANGED] * 3
     result = services.imports.run(plan)
     assert (result.new, result.updated, result.unchanged) == (0, 0, 3)
-    assert table_hash(db_path) == before and _events(services) == events
+    assert table_hash(db_url) == before and _events(services) == events
 
 
 def test_a_changed_row_updates_its_case_and_keeps_the_history(tmp_path: Path, services: Services) -> None:
@@ -269,12 +269,12 @@ def test_thousands_of_rows_in_one_transaction_keep_the_record_chained(tmp_path: 
     assert len(services.cases.departments()) == 3
 
 
-def test_a_changed_track_resettles_the_started_checklists(tmp_path: Path) -> None:
+def test_a_changed_track_resettles_the_started_checklists(tmp_path: Path, db_url: str) -> None:
     from riskdesk.domain.model import Stage
     from tests.catalog_factory import write_catalog
 
     catalog = write_catalog(tmp_path / "catalog", tweak={"LA-005": {"tracks": ["ordinary"]}})
-    with Services.open("sqlite:///" + str(tmp_path / "x.db"), catalog, actor_name="王法官") as svc:
+    with Services.open(db_url, catalog, actor_name="王法官") as svc:
         path = write_csv(tmp_path / "a.csv", [["案号", "程序"], ["(2024)内0602民初1号", "普通"]])
         svc.imports.run(svc.imports.plan(path))
         case = svc.cases.get(A)

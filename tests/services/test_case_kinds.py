@@ -28,9 +28,9 @@ TWEAKS = {
 
 
 @pytest.fixture
-def svc(tmp_path: Path, db_path: Path) -> Services:
+def svc(tmp_path: Path, db_url: str) -> Services:
     catalog = write_catalog(tmp_path / "kinds", tweak=TWEAKS)
-    services = Services.open("sqlite:///" + str(db_path), catalog, actor_name="王法官")
+    services = Services.open(db_url, catalog, actor_name="王法官")
     yield services  # type: ignore[misc]
     services.close()
 

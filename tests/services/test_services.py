@@ -1,4 +1,4 @@
-"""Services on a real SQLite file: cases, checklists, answers, notes, settings, catalog upgrades."""
+"""Services on a real database (each back end): cases, checklists, answers, notes, settings, catalog upgrades."""
 
 from __future__ import annotations
 
@@ -42,6 +42,22 @@ def test_search_matches_case_no_parties_and_cause(services: Services) -> None:
     assert len(services.cases.list(CaseQuery("124"))) == 1
     assert len(services.cases.list(CaseQuery("%"))) == 1  # a literal percent sign, not a wildcard
     assert len(services.cases.list(CaseQuery("_"))) == 1
+    # Latin letters match in either case on both back ends (SQLite's LIKE; PostgreSQL's ILIKE).
+    services.cases.create("(2024)内0602民初125号", parties="ABC科技有限公司诉李四")
+    assert [r.case.parties for r in services.cases.list(CaseQuery("abc"))] == ["ABC科技有限公司诉李四"]
+
+
+def test_ledger_search_matches_as_the_case_search_does(services: Services) -> None:
+    """整改台账's search: any of 编号, description, 案号, 责任人; a literal % or _; Latin letters in either case."""
+    from riskdesk.domain.model import Severity
+    from riskdesk.services.findings import FindingFilter
+
+    services.findings.manual("ABC科技有限公司的送达回证缺失", Severity.LOW, owner="王法官")
+    services.findings.manual("卷宗缺页 100%_", Severity.LOW, owner="Li Ming")
+    found = {term: [f.description for f in services.findings.list(FindingFilter(search=term))]
+             for term in ("abc", "li ming", "%", "_", "缺")}
+    assert found == {"abc": ["ABC科技有限公司的送达回证缺失"], "li ming": ["卷宗缺页 100%_"], "%": ["卷宗缺页 100%_"],
+                     "_": ["卷宗缺页 100%_"], "缺": ["ABC科技有限公司的送达回证缺失", "卷宗缺页 100%_"]}
 
 
 def test_open_checklist_starts_100_unreviewed_points(services: Services) -> None:
@@ -133,8 +149,8 @@ def test_settings_round_trip(services: Services) -> None:
         services.settings.set(SettingKey.REVIEWER, "王" * 501)
 
 
-def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_path: Path) -> None:
-    url = "sqlite:///" + str(db_path)
+def test_catalog_upgrade_carries_forward_only_unchanged_points(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     old_dir = write_catalog(tmp_path / "v1", "v1")
     svc = Services.open(url, old_dir)
     case = svc.cases.create(CASE)
@@ -191,8 +207,8 @@ def test_kept_counts_match_the_results_after_any_sequence_of_answers(services: S
     assert kept.risk == sum(1 for code in latest.values() if code == 2)
 
 
-def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_path: Path) -> None:
-    url = "sqlite:///" + str(db_path)
+def test_after_an_upgrade_changed_points_show_their_previous_answer(tmp_path: Path, db_url: str) -> None:
+    url = db_url
     svc = Services.open(url, write_catalog(tmp_path / "v1", "v1"))
     case = svc.cases.create(CASE)
     cl = svc.checklists.open(case.id, Stage.FILING).info.id

@@ -22,10 +22,10 @@ FIELDS = ("unreviewed", "clear", "risk", "na", "settled")
 
 
 @pytest.fixture
-def court(services: Services, db_path: Path) -> Iterator[Services]:
+def court(services: Services) -> Iterator[Services]:
     """60 generated cases over six years, then what a working day adds through the services."""
     generate(services.db, services.catalogs, 60, seed=5)
-    rows = _checklists(db_path)
+    rows = _checklists(services)
     for n, (case_id, _no, _dept, stage, _month) in enumerate(rows[:12]):
         view = services.checklists.existing(CaseId(case_id), Stage(stage))
         assert view is not None
@@ -52,23 +52,21 @@ def court(services: Services, db_path: Path) -> Iterator[Services]:
     yield services
 
 
-def _checklists(db_path: Path) -> list[tuple[int, str, str, str, int]]:
-    """(case id, 案号, 庭室, stage, month started) of every checklist, read straight from the file."""
-    conn = sqlite3.connect(db_path)
-    try:
-        rows = conn.execute("SELECT c.id, c.case_no, coalesce(d.name, ''), cl.stage, cl.created_at FROM checklists cl "
-                            "JOIN cases c ON c.id = cl.case_id LEFT JOIN departments d ON d.id = c.department_id "
-                            "ORDER BY cl.id").fetchall()
-    finally:
-        conn.close()
+def _checklists(svc: Services) -> list[tuple[int, str, str, str, int]]:
+    """(case id, 案号, 庭室, stage, month started) of every checklist, read straight from the tables."""
+    with svc.db.reading() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT c.id, c.case_no, coalesce(d.name, ''), cl.stage, cl.created_at FROM checklists cl "
+            "JOIN cases c ON c.id = cl.case_id LEFT JOIN departments d ON d.id = c.department_id "
+            "ORDER BY cl.id").all()
     return [(cid, no, dept, stage, int(str(at)[:4] + str(at)[5:7])) for cid, no, dept, stage, at in rows]
 
 
-def _hand_count(svc: Services, db_path: Path, period: Period) -> dict[str, Counter[tuple[str, str]]]:
+def _hand_count(svc: Services, period: Period) -> dict[str, Counter[tuple[str, str]]]:
     """Each checklist's counts as its view shows them, summed by stage, 庭室, month and point."""
     out: dict[str, Counter[tuple[str, str]]] = {"stage": Counter(), "department": Counter(), "month": Counter(),
                                                 "point": Counter(), "checklists": Counter()}
-    for case_id, _no, dept, stage, month in _checklists(db_path):
+    for case_id, _no, dept, stage, month in _checklists(svc):
         if not period.first_month <= month <= period.last_month:
             continue
         view = svc.checklists.existing(CaseId(case_id), Stage(stage))
@@ -88,9 +86,9 @@ def _by_label(table: StatsTable) -> dict[str, Tally]:
 
 
 @pytest.mark.parametrize("period_text", [None, "2024", "2026-Q4", "2021-03..2023-08"])
-def test_breakdowns_match_a_hand_count_and_add_up(court: Services, db_path: Path, period_text: str | None) -> None:
+def test_breakdowns_match_a_hand_count_and_add_up(court: Services, period_text: str | None) -> None:
     period = Period.parse(period_text) if period_text else court.stats.whole_period()
-    hand = _hand_count(court, db_path, period)
+    hand = _hand_count(court, period)
     for by in (Breakdown.STAGE, Breakdown.DEPARTMENT, Breakdown.MONTH):
         table = court.stats.table(by, period)
         got = _by_label(table)
@@ -114,25 +112,23 @@ def test_breakdowns_match_a_hand_count_and_add_up(court: Services, db_path: Path
         assert table.total.checklists == stage_total.checklists
 
 
-def test_kept_tallies_equal_a_recount_from_the_answers(court: Services, db_path: Path) -> None:
+def test_kept_tallies_equal_a_recount_from_the_answers(court: Services) -> None:
     period = court.stats.whole_period()
     before = {by: court.stats.table(by, period) for by in (Breakdown.STAGE, Breakdown.DEPARTMENT, Breakdown.MONTH,
                                                            Breakdown.POINT)}
-    assert court.stats.rebuild() == len(_checklists(db_path))
+    assert court.stats.rebuild() == len(_checklists(court))
     for by, table in before.items():
         assert court.stats.table(by, period) == table, by
 
 
-def test_dashboard_figures_and_the_cases_behind_a_bar(court: Services, db_path: Path) -> None:
+def test_dashboard_figures_and_the_cases_behind_a_bar(court: Services) -> None:
     today = date.today()
     period = Period.parse(str(today.year))
     board = court.stats.dashboard(period, top=5)
-    in_period = [r for r in _checklists(db_path) if period.first_month <= r[4] <= period.last_month]
+    in_period = [r for r in _checklists(court) if period.first_month <= r[4] <= period.last_month]
     assert board.checklists.started == len(in_period)
-    conn = sqlite3.connect(db_path)
-    states = dict(conn.execute("SELECT state, count(*) FROM checklists WHERE created_at >= ? GROUP BY state",
-                               (f"{today.year}-01-01",)).fetchall())
-    conn.close()
+    with court.db.reading() as conn:
+        states = {state: n for state, n in conn.exec_driver_sql("SELECT state, count(*) FROM checklists GROUP BY state")}
     assert states.get("approved") == 1 and states.get("submitted") == 1
     assert (board.checklists.submitted, board.checklists.approved) == (2, 1)
     assert board.total == board.tables[Breakdown.STAGE].total
@@ -175,6 +171,7 @@ def test_whole_period_starts_at_the_first_checklist(services: Services) -> None:
     assert datetime(2026, 11, 29).date() in whole
 
 
+@pytest.mark.sqlite_only
 def test_the_migration_counts_checklists_as_a_rebuild_does(tmp_path: Path, catalog_dir: Path) -> None:
     import shutil
 
@@ -192,7 +189,7 @@ def test_the_migration_counts_checklists_as_a_rebuild_does(tmp_path: Path, catal
                 conn.close()
 
         migrated = kept()
-        assert migrated and sum(int(str(r[4])) for r in migrated) == len(_checklists(path))
+        assert migrated and sum(int(str(r[4])) for r in migrated) == len(_checklists(svc))
         svc.stats.rebuild()
         assert kept() == migrated
     finally:

@@ -73,7 +73,7 @@ def upgrade() -> None:
     )
     op.create_index(
         "uq_results_active_point", "results", ["checklist_id", "point_id"], unique=True,
-        sqlite_where=sa.text("retired_at IS NULL"),
+        sqlite_where=sa.text("retired_at IS NULL"), postgresql_where=sa.text("retired_at IS NULL"),
     )
     op.create_table(
         "settings",
