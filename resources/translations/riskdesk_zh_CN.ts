@@ -18,12 +18,12 @@
         <translation>用户和庭室…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/account_menu.py" line="40" />
+        <location filename="../../riskdesk/ui/account_menu.py" line="41" />
         <source>As IT administrator you manage users and divisions (Manage ▸ Users and divisions…); case content is not shown to your role.</source>
         <translation>信息技术管理员负责管理用户和庭室（管理 ▸ 用户和庭室…），不查看案件内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/account_menu.py" line="49" />
+        <location filename="../../riskdesk/ui/account_menu.py" line="50" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -54,6 +54,50 @@
         <location filename="../../riskdesk/ui/users_dialog.py" line="97" />
         <source>Division</source>
         <translation>庭室</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownPane</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="78" />
+        <source>&amp;Up a level</source>
+        <translation>上一级(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="80" />
+        <source>Back to the level above (Backspace)</source>
+        <translation>回到上一级（Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="83" />
+        <source>Cases with risk found</source>
+        <translation>存在风险的案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="84" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="252" />
+        <source>Cases with risk found: choose a row or click its bar</source>
+        <translation>存在风险的案件：选择一行或点击其条形</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="100" />
+        <source>Figures</source>
+        <translation>统计数字</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="179" />
+        <source>All stages</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="190" />
+        <source>Total: answered %1 · risk found %2 · no risk %3 · not applicable %4 · risk rate %5</source>
+        <translation>合计：已作答 %1 · 存在风险 %2 · 无风险 %3 · 不适用 %4 · 风险率 %5</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="263" />
+        <source>Cases with risk found in %1: %2</source>
+        <translation>“%1”存在风险的案件：%2 件</translation>
     </message>
 </context>
 <context>
@@ -369,124 +413,212 @@
         <translation>风险点详情</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="76" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="65" />
         <source>Note (E to edit, Esc to return)</source>
         <translation>备注（按 E 编辑，Esc 返回清单）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="78" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="67" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="79" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="68" />
         <source>What was found, which document, what was done about it</source>
         <translation>发现了什么、涉及哪份材料、采取了什么措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="127" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="131" />
         <source>Select a risk point</source>
         <translation>请选择一个风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="153" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="157" />
         <source>Rectification item</source>
         <translation>整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="154" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="158" />
         <source>Z opens it</source>
         <translation>按 Z 打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="161" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="165" />
         <source>deadline %1</source>
         <translation>时限 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="178" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="182" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="179" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="183" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="180" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="184" />
         <source>Process node</source>
         <translation>流程节点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="189" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="193" />
         <source>Risk warning</source>
         <translation>风险提示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="190" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="194" />
         <source>Operating guidance</source>
         <translation>操作指引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="191" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="195" />
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="192" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="196" />
         <source> (policy document)</source>
         <translation>（规范性文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="200" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="204" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="203" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
         <source>Applies to</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
         <source>Local practice</source>
         <translation>地方做法</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="207" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="211" />
         <source>Remark</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="212" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="216" />
         <source>Changed in the new catalog — answer again. Before the change</source>
         <translation>该风险点在新版目录中已修改，请重新核查。修改前的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="219" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="223" />
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="227" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="231" />
         <source>Typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="240" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="244" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="244" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="248" />
         <source>NOT saved — the text stays here; retrying</source>
         <translation>未能保存——文字仍保留在此，正在重试</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/detail_pane.py" line="255" />
+        <location filename="../../riskdesk/ui/detail_pane.py" line="259" />
         <source>NOT saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTiles</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Checklists</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="132" />
+        <source>Approved</source>
+        <translation>已审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="133" />
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="133" />
+        <source>Applicable points answered</source>
+        <translation>适用风险点已作答</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="134" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="134" />
+        <source>Risk rate</source>
+        <translation>风险率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Items opened</source>
+        <translation>梳理</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="136" />
+        <source>Being rectified</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="136" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="137" />
+        <source>Median days to close</source>
+        <translation>销号中位天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="158" />
+        <source>Items still open whose deadline has passed</source>
+        <translation>尚未销号且已超过整改时限的整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="159" />
+        <source>Rectification items made in the period, whatever their state now</source>
+        <translation>本期间梳理出的整改项（不论现在状态）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="173" />
+        <source>Made in the period: %1; dismissed after review: %2</source>
+        <translation>本期间梳理：%1 项；经复核无需整改：%2 项</translation>
     </message>
 </context>
 <context>
@@ -1544,27 +1676,27 @@
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="39" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="40" />
         <source>Rectification &amp;ledger…</source>
         <translation>整改台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="49" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="50" />
         <source>Open the ledger with the overdue items</source>
         <translation>打开整改台账，只看逾期的整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="102" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="103" />
         <source>New rectification item</source>
         <translation>建立整改项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="110" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="114" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../riskdesk/ui/ledger_actions.py" line="111" />
+        <location filename="../../riskdesk/ui/ledger_actions.py" line="115" />
         <source>Overdue rectification: %n item(s)</source>
         <translation>
             <numerusform>逾期整改 %n 项</numerusform>
@@ -1845,12 +1977,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="49" />
+        <location filename="../../riskdesk/ui/main_window.py" line="55" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="92" />
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -1859,167 +1991,162 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="304" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="127" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="136" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="157" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="199" />
         <location filename="../../riskdesk/ui/main_window.py" line="205" />
+        <location filename="../../riskdesk/ui/main_window.py" line="211" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="206" />
+        <location filename="../../riskdesk/ui/main_window.py" line="212" />
         <source>No checklist of this case has been started yet: there is nothing to view.</source>
         <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
+        <location filename="../../riskdesk/ui/main_window.py" line="264" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="259" />
+        <location filename="../../riskdesk/ui/main_window.py" line="265" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="274" />
+        <location filename="../../riskdesk/ui/main_window.py" line="280" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="298" />
+        <location filename="../../riskdesk/ui/main_window.py" line="304" />
         <source>Waiting for review: %1 · Returned: %2</source>
         <translation>待审核 %1 · 被退回 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="334" />
+        <location filename="../../riskdesk/ui/main_window.py" line="340" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="340" />
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="359" />
+        <location filename="../../riskdesk/ui/main_window.py" line="362" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="367" />
+        <location filename="../../riskdesk/ui/main_window.py" line="370" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -2028,12 +2155,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="382" />
+        <location filename="../../riskdesk/ui/main_window.py" line="385" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="386" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -2211,6 +2338,45 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/users_dialog.py" line="67" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <location filename="../../riskdesk/ui/stats_controls.py" line="52" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="45" />
+        <source>Custom months</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="47" />
+        <source>Kind of period</source>
+        <translation>统计期间类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="55" />
+        <source>Quarter %1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="64" />
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -2648,62 +2814,256 @@ Database: %4</source>
     </message>
 </context>
 <context>
-    <name>StatsDialog</name>
+    <name>StatsChart</name>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="16" />
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="40" />
-        <source>Statistics</source>
-        <translation>统计</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="45" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Stage</source>
-        <translation>环节</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="63" />
+        <source>Risk found (rate)</source>
+        <translation>存在风险（风险率）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Cases started</source>
-        <translation>已开始案件</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="64" />
+        <source>Risk rate % (risk found / answered yes or no)</source>
+        <translation>风险率 %（存在风险 ÷ 无风险与存在风险之和）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Cases complete</source>
-        <translation>已完成案件</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="65" />
+        <source>Points answered</source>
+        <translation>已作答风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Points reviewed</source>
-        <translation>已核查风险点</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="90" />
+        <source>No figures for this period and scope.</source>
+        <translation>该期间和范围内没有统计数据。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTableModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="44" />
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="45" />
+        <source>Checklists</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="46" />
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="47" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="48" />
+        <source>No risk</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="49" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="50" />
+        <source>Exempt by case type</source>
+        <translation>按类型免查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="51" />
+        <source>Risk rate</source>
+        <translation>风险率</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="58" />
+        <source>Your own cases</source>
+        <translation>本人承办案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="64" />
+        <source>Scope</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="68" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="68" />
         <source>Risk rate</source>
         <translation>风险率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="41" />
-        <source>%1 — the cases your account may read. Risk rate = risk found ÷ (no risk + risk found).</source>
-        <translation>%1——您的账户可查看的案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+        <location filename="../../riskdesk/ui/stats_window.py" line="69" />
+        <source>Points answered</source>
+        <translation>已作答风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
-        <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
-        <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+        <location filename="../../riskdesk/ui/stats_window.py" line="74" />
+        <source>S&amp;tages</source>
+        <translation>环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="47" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="74" />
+        <source>&amp;Divisions</source>
+        <translation>庭室(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="75" />
+        <source>&amp;Months</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="75" />
+        <source>&amp;Judges</source>
+        <translation>承办人(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="83" />
+        <source>Top &amp;risk points</source>
+        <translation>高发风险点(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="87" />
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="89" />
+        <source>&amp;Bulletin PDF…</source>
+        <translation>通报 PDF(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="108" />
+        <source>&amp;Period:</source>
+        <translation>统计期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="108" />
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="114" />
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="118" />
+        <source>C&amp;harts show:</source>
+        <translation>图表显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="125" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="140" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="160" />
+        <source>Whole court</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="141" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="155" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="196" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="213" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="161" />
+        <source>Statistics — %1 · %2</source>
+        <translation>统计 — %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="171" />
+        <source>Checklists count in the month they were started. Risk rate = risk found ÷ (no risk + risk found); not applicable and exempt points are not part of it.</source>
+        <translation>检查单按开始核查的月份统计。风险率 = 存在风险 ÷（无风险 + 存在风险）；不适用和按类型免查的风险点不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="173" />
+        <source>Only the cases your account may read are counted.</source>
+        <translation>只统计您的账户可查看的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="181" />
+        <source>MMM yy</source>
+        <translation>yy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="189" />
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="213" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="218" />
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="214" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="225" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="230" />
+        <source>Statistics bulletin</source>
+        <translation>统计通报</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="226" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>TopPoints</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="183" />
+        <source>Most frequent risk points</source>
+        <translation>高发风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="186" />
+        <source>Guidance</source>
+        <translation>操作指引</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="191" />
+        <source>&amp;Most frequent risk points</source>
+        <translation>高发风险点(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="206" />
+        <source>%1. %2 %3 — risk found %4 (rate %5)</source>
+        <translation>%1. %2 %3 — 存在风险 %4 次（风险率 %5）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="222" />
+        <source>The catalog gives no guidance for this point.</source>
+        <translation>目录中没有该风险点的操作指引。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="224" />
+        <source>Risk found %1 time(s); risk rate %2</source>
+        <translation>存在风险 %1 次；风险率 %2</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +3178,14 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/users_dialog.py" line="222" />
         <source>Name of the division:</source>
         <translation>庭室名称：</translation>
+    </message>
+</context>
+<context>
+    <name>win</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="238" />
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 </TS>
