@@ -75,7 +75,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/stats_pane.py" line="84" />
-        <location filename="../../riskdesk/ui/stats_pane.py" line="252" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="253" />
         <source>Cases with risk found: choose a row or click its bar</source>
         <translation>存在风险的案件：选择一行或点击其条形</translation>
     </message>
@@ -85,17 +85,17 @@
         <translation>统计数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_pane.py" line="179" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="180" />
         <source>All stages</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_pane.py" line="190" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="191" />
         <source>Total: answered %1 · risk found %2 · no risk %3 · not applicable %4 · risk rate %5</source>
         <translation>合计：已作答 %1 · 存在风险 %2 · 无风险 %3 · 不适用 %4 · 风险率 %5</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_pane.py" line="263" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="264" />
         <source>Cases with risk found in %1: %2</source>
         <translation>“%1”存在风险的案件：%2 件</translation>
     </message>
@@ -2669,26 +2669,26 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="101" />
-        <source>Statistics of all cases</source>
-        <translation>全部案件的统计</translation>
+        <source>Statistics (Enter drills down from a stage to its nodes and points, Backspace goes up)</source>
+        <translation>统计（Enter 从环节下钻到流程节点和风险点，Backspace 返回上一级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="102" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="103" />
         <source>Rectification ledger (type to search, Enter opens an item, Esc closes)</source>
         <translation>整改台账（直接输入即搜索，Enter 打开整改项，Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="104" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="105" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="105" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="106" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="106" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="107" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -2696,12 +2696,12 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="113" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="114" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="122" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="123" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2981,7 +2981,7 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/stats_window.py" line="141" />
         <location filename="../../riskdesk/ui/stats_window.py" line="155" />
         <location filename="../../riskdesk/ui/stats_window.py" line="196" />
-        <location filename="../../riskdesk/ui/stats_window.py" line="213" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="215" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -3011,24 +3011,24 @@ Database: %4</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_window.py" line="213" />
-        <location filename="../../riskdesk/ui/stats_window.py" line="218" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="215" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="220" />
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_window.py" line="214" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="216" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_window.py" line="225" />
-        <location filename="../../riskdesk/ui/stats_window.py" line="230" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="229" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="234" />
         <source>Statistics bulletin</source>
         <translation>统计通报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_window.py" line="226" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="230" />
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -3183,7 +3183,7 @@ Database: %4</source>
 <context>
     <name>win</name>
     <message>
-        <location filename="../../riskdesk/ui/stats_window.py" line="238" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="242" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>

@@ -210,9 +210,11 @@ class StatsWindow(QDialog):
         """导出 Excel through services.stats.export_xlsx once it exists (its button is hidden until then).
         The call below is the expected shape: check it against the service when the branches meet."""
         export = getattr(self._services.stats, "export_xlsx", None)
+        if export is None:
+            return None
         target = path or self._ask_path(self.tr("Export statistics"), self.tr("Statistics") + ".xlsx",
                                         self.tr("Excel workbooks (*.xlsx)"))
-        if export is None or target is None:
+        if target is None:
             return None
         period, department = self.current_period(), self.department()
         done = attempt(self, self.tr("Export statistics"), lambda: export(period, department, target))
@@ -222,9 +224,11 @@ class StatsWindow(QDialog):
         """通报 PDF through services.reports.bulletin once it exists (its button is hidden until then).
         Like the ledger's PDF, the report is assumed to come back as a document for reports.write."""
         bulletin = getattr(self._services.reports, "bulletin", None)
+        if bulletin is None:
+            return None
         target = path or self._ask_path(self.tr("Statistics bulletin"), self.tr("Statistics bulletin") + ".pdf",
                                         self.tr("PDF documents (*.pdf)"))
-        if bulletin is None or target is None:
+        if target is None:
             return None
         period, department, reports = self.current_period(), self.department(), self._services.reports
         done = attempt(self, self.tr("Statistics bulletin"),

@@ -181,7 +181,9 @@ def test_divisions_months_top_points_and_scope(qtbot: QtBot, make_window: Callab
     # The chart's measure: risk rate instead of the count.
     stats.metric_box.setCurrentIndex(1)
     assert stats.panes[Breakdown.STAGE].chart.measure.value == "rate"
-    assert not stats.xlsx_button.isVisible() or hasattr(win.services.stats, "export_xlsx")
+    # The exports show only once their services exist (being added beside this window).
+    assert stats.xlsx_button.isHidden() is not hasattr(win.services.stats, "export_xlsx")
+    assert stats.bulletin_button.isHidden() is not hasattr(win.services.reports, "bulletin")
 
 
 def test_per_person_figures_only_when_turned_on(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
