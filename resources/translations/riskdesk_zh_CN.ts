@@ -57,6 +57,50 @@
     </message>
 </context>
 <context>
+    <name>BreakdownPane</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="78" />
+        <source>&amp;Up a level</source>
+        <translation>上一级(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="80" />
+        <source>Back to the level above (Backspace)</source>
+        <translation>回到上一级（Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="83" />
+        <source>Cases with risk found</source>
+        <translation>存在风险的案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="84" />
+        <location filename="../../riskdesk/ui/stats_pane.py" line="253" />
+        <source>Cases with risk found: choose a row or click its bar</source>
+        <translation>存在风险的案件：选择一行或点击其条形</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="100" />
+        <source>Figures</source>
+        <translation>统计数字</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="180" />
+        <source>All stages</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="191" />
+        <source>Total: answered %1 · risk found %2 · no risk %3 · not applicable %4 · risk rate %5</source>
+        <translation>合计：已作答 %1 · 存在风险 %2 · 无风险 %3 · 不适用 %4 · 风险率 %5</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_pane.py" line="264" />
+        <source>Cases with risk found in %1: %2</source>
+        <translation>“%1”存在风险的案件：%2 件</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <location filename="../../riskdesk/ui/case_header.py" line="44" />
@@ -302,59 +346,59 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="120" />
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="291" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="124" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="295" />
         <source>Sign-off</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="161" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="165" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="174" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="178" />
         <source>Rectification ledger</source>
         <translation>整改台账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="202" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="206" />
         <source>%1 is not “%2”: a rectification item is made only for a risk found.</source>
         <translation>%1 不是“%2”：只有存在风险的风险点才建立整改项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="213" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="217" />
         <source>%1 is at risk: press Z to make a rectification item.</source>
         <translation>%1 存在风险：按 Z 建立整改项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="236" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="240" />
         <source>Change an approved answer</source>
         <translation>修改已审核的核查结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="237" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="241" />
         <source>This checklist was approved. Why does %1 change? The checklist goes back to draft and needs a new approval.</source>
         <translation>本清单已审核通过。请说明修改 %1 的理由。修改后清单回到“填写中”，需要重新审核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="254" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="258" />
         <source>%1 → %2 was NOT saved</source>
         <translation>%1 → %2 未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="272" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="276" />
         <source>The note of %1 was NOT saved</source>
         <translation>%1 的备注未能保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="304" />
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="325" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="308" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="334" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/checklist_panel.py" line="323" />
+        <location filename="../../riskdesk/ui/checklist_panel.py" line="332" />
         <source>Shown again with changes made elsewhere.</source>
         <translation>已显示在其他席位或窗口所作的修改。</translation>
     </message>
@@ -493,6 +537,94 @@
         <location filename="../../riskdesk/ui/detail_pane.py" line="259" />
         <source>NOT saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTiles</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Checklists</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="131" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="132" />
+        <source>Approved</source>
+        <translation>已审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="133" />
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="133" />
+        <source>Applicable points answered</source>
+        <translation>适用风险点已作答</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="134" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="134" />
+        <source>Risk rate</source>
+        <translation>风险率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Items opened</source>
+        <translation>梳理</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="135" />
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="136" />
+        <source>Being rectified</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="136" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="137" />
+        <source>Median days to close</source>
+        <translation>销号中位天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="158" />
+        <source>Items still open whose deadline has passed</source>
+        <translation>尚未销号且已超过整改时限的整改项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="159" />
+        <source>Rectification items made in the period, whatever their state now</source>
+        <translation>本期间梳理出的整改项（不论现在状态）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="173" />
+        <source>Made in the period: %1; dismissed after review: %2</source>
+        <translation>本期间梳理：%1 项；经复核无需整改：%2 项</translation>
     </message>
 </context>
 <context>
@@ -1851,12 +1983,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="51" />
+        <location filename="../../riskdesk/ui/main_window.py" line="56" />
         <source>RiskDesk — Risk checklists for filing, trial and enforcement</source>
         <translation>RiskDesk 立审执风险防控清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="95" />
+        <location filename="../../riskdesk/ui/main_window.py" line="100" />
         <source>No case open.
 
 Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.</source>
@@ -1865,167 +1997,162 @@ Ctrl+N creates a case; Ctrl+F searches the list; Enter opens the selected case.<
 Ctrl+N 新建案件；Ctrl+F 搜索案件；回车打开选中的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="305" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Saved at %1</source>
         <translation>已于 %1 保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>&amp;Import cases…</source>
         <translation>导入案件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>&amp;Print / Export</source>
         <translation>打印 / 导出(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>Print / export PDF…</source>
         <translation>打印 / 导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="139" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="142" />
         <source>Next unreviewed point</source>
         <translation>下一个未核查的风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Open another stage…</source>
         <translation>打开其他环节…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="155" />
         <source>Reviewer and court…</source>
         <translation>承办人与法院…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="152" />
+        <location filename="../../riskdesk/ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="153" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="154" />
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="159" />
+        <location filename="../../riskdesk/ui/main_window.py" line="368" />
         <source>About RiskDesk</source>
         <translation>关于 RiskDesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="202" />
-        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <location filename="../../riskdesk/ui/main_window.py" line="207" />
+        <location filename="../../riskdesk/ui/main_window.py" line="213" />
         <source>Cannot open the case</source>
         <translation>无法打开案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="209" />
+        <location filename="../../riskdesk/ui/main_window.py" line="214" />
         <source>No checklist of this case has been started yet: there is nothing to view.</source>
         <translation>该案件尚未开始任何环节的核查，没有可查看的核查清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
-        <location filename="../../riskdesk/ui/main_window.py" line="254" />
-        <location filename="../../riskdesk/ui/main_window.py" line="261" />
+        <location filename="../../riskdesk/ui/main_window.py" line="256" />
+        <location filename="../../riskdesk/ui/main_window.py" line="259" />
+        <location filename="../../riskdesk/ui/main_window.py" line="266" />
         <source>Open another stage</source>
         <translation>打开其他环节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="256" />
         <source>Every stage is already shown.</source>
         <translation>所有环节均已显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="254" />
+        <location filename="../../riskdesk/ui/main_window.py" line="259" />
         <source>Stage:</source>
         <translation>环节：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="262" />
+        <location filename="../../riskdesk/ui/main_window.py" line="267" />
         <source>A %1 case does not go through the %2 stage (its stages: %3). Open the %2 checklist anyway?</source>
         <translation>%1案件一般不经过%2环节（应核查的环节：%3）。仍要打开%2环节的清单吗？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="277" />
+        <location filename="../../riskdesk/ui/main_window.py" line="282" />
         <source>Cannot open the checklist</source>
         <translation>无法打开核查清单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="301" />
+        <location filename="../../riskdesk/ui/main_window.py" line="306" />
         <source>Waiting for review: %1 · Returned: %2</source>
         <translation>待审核 %1 · 被退回 %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Checklist upgraded</source>
         <translation>清单已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>%1 answer(s) carried over. %2 changed point(s) need a fresh look: %3</source>
         <translation>已保留 %1 项核查结果。%2 项有变化的风险点需要重新核查：%3</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="335" />
+        <location filename="../../riskdesk/ui/main_window.py" line="340" />
         <source>Reviewer: %1 · %2</source>
         <translation>承办人：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="341" />
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="359" />
+        <location filename="../../riskdesk/ui/main_window.py" line="361" />
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="367" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
         <source>RiskDesk %1
 Catalog %2 (%3)
 Database: %4</source>
@@ -2034,12 +2161,12 @@ Database: %4</source>
 数据库：%4</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="387" />
+        <location filename="../../riskdesk/ui/main_window.py" line="384" />
         <source>Note not saved</source>
         <translation>备注未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="388" />
+        <location filename="../../riskdesk/ui/main_window.py" line="385" />
         <source>The note you typed could not be saved. Quit anyway and lose it?</source>
         <translation>您输入的备注未能保存。仍要退出并放弃它吗？</translation>
     </message>
@@ -2217,6 +2344,45 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/users_dialog.py" line="67" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <location filename="../../riskdesk/ui/stats_controls.py" line="52" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="44" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="45" />
+        <source>Custom months</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="47" />
+        <source>Kind of period</source>
+        <translation>统计期间类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="55" />
+        <source>Quarter %1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="64" />
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -2509,26 +2675,26 @@ Database: %4</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="101" />
-        <source>Statistics of all cases</source>
-        <translation>全部案件的统计</translation>
+        <source>Statistics (Enter drills down from a stage to its nodes and points, Backspace goes up)</source>
+        <translation>统计（Enter 从环节下钻到流程节点和风险点，Backspace 返回上一级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="102" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="103" />
         <source>Rectification ledger (type to search, Enter opens an item, Esc closes)</source>
         <translation>整改台账（直接输入即搜索，Enter 打开整改项，Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="104" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="105" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="105" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="106" />
         <source>This keyboard map</source>
         <translation>本快捷键表</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="106" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="107" />
         <source>Quit (everything is already saved)</source>
         <translation>退出（所有内容均已保存）</translation>
     </message>
@@ -2536,12 +2702,12 @@ Database: %4</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="113" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="114" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="122" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="123" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2654,62 +2820,257 @@ Database: %4</source>
     </message>
 </context>
 <context>
-    <name>StatsDialog</name>
+    <name>StatsChart</name>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="16" />
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="40" />
-        <source>Statistics</source>
-        <translation>统计</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="45" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Stage</source>
-        <translation>环节</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="63" />
+        <source>Risk found (rate)</source>
+        <translation>存在风险（风险率）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Cases started</source>
-        <translation>已开始案件</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="64" />
+        <source>Risk rate % (risk found / answered yes or no)</source>
+        <translation>风险率 %（存在风险 ÷ 无风险与存在风险之和）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Cases complete</source>
-        <translation>已完成案件</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="65" />
+        <source>Points answered</source>
+        <translation>已作答风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="20" />
-        <source>Points reviewed</source>
-        <translation>已核查风险点</translation>
+        <location filename="../../riskdesk/ui/stats_charts.py" line="90" />
+        <source>No figures for this period and scope.</source>
+        <translation>该期间和范围内没有统计数据。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTableModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="44" />
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="45" />
+        <source>Checklists</source>
+        <translation>检查单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="46" />
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="47" />
         <source>Risk found</source>
         <translation>存在风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="48" />
+        <source>No risk</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="49" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="21" />
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="50" />
+        <source>Exempt by case type</source>
+        <translation>按类型免查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/models/stats_table_model.py" line="51" />
+        <source>Risk rate</source>
+        <translation>风险率</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="58" />
+        <source>Your own cases</source>
+        <translation>本人承办案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="64" />
+        <source>Scope</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="68" />
+        <source>Risk found</source>
+        <translation>存在风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="68" />
         <source>Risk rate</source>
         <translation>风险率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="41" />
-        <source>%1 — the cases your account may read. Risk rate = risk found ÷ (no risk + risk found).</source>
-        <translation>%1——您的账户可查看的案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+        <location filename="../../riskdesk/ui/stats_window.py" line="69" />
+        <source>Points answered</source>
+        <translation>已作答风险点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="43" />
-        <source>%1 — all cases in this database. Risk rate = risk found ÷ (no risk + risk found).</source>
-        <translation>%1——本数据库中的全部案件。风险率 = 存在风险 ÷（无风险 + 存在风险）。</translation>
+        <location filename="../../riskdesk/ui/stats_window.py" line="74" />
+        <source>S&amp;tages</source>
+        <translation>环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/stats_dialog.py" line="47" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="74" />
+        <source>&amp;Divisions</source>
+        <translation>庭室(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="75" />
+        <source>&amp;Months</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="75" />
+        <source>&amp;Judges</source>
+        <translation>承办人(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="83" />
+        <source>Top &amp;risk points</source>
+        <translation>高发风险点(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="87" />
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="88" />
+        <source>&amp;Bulletin PDF…</source>
+        <translation>通报 PDF(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="106" />
+        <source>&amp;Period:</source>
+        <translation>统计期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="106" />
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="112" />
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="116" />
+        <source>C&amp;harts show:</source>
+        <translation>图表显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="123" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="138" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="158" />
+        <source>Whole court</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="139" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="153" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="194" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="211" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="159" />
+        <source>Statistics — %1 · %2</source>
+        <translation>统计 — %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="169" />
+        <source>Checklists count in the month they were started. Risk rate = risk found ÷ (no risk + risk found); not applicable and exempt points are not part of it.</source>
+        <translation>检查单按开始核查的月份统计。风险率 = 存在风险 ÷（无风险 + 存在风险）；不适用和按类型免查的风险点不计入。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="171" />
+        <source>Only the cases your account may read are counted.</source>
+        <translation>只统计您的账户可查看的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="179" />
+        <source>MMM yy</source>
+        <translation>yy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="187" />
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="210" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="218" />
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="212" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="223" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="226" />
+        <location filename="../../riskdesk/ui/stats_window.py" line="232" />
+        <source>Statistics bulletin</source>
+        <translation>统计通报</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="227" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>TopPoints</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="183" />
+        <source>Most frequent risk points</source>
+        <translation>高发风险点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="186" />
+        <source>Guidance</source>
+        <translation>操作指引</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="191" />
+        <source>&amp;Most frequent risk points</source>
+        <translation>高发风险点(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="206" />
+        <source>%1. %2 %3 — risk found %4 (rate %5)</source>
+        <translation>%1. %2 %3 — 存在风险 %4 次（风险率 %5）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="222" />
+        <source>The catalog gives no guidance for this point.</source>
+        <translation>目录中没有该风险点的操作指引。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/stats_controls.py" line="224" />
+        <source>Risk found %1 time(s); risk rate %2</source>
+        <translation>存在风险 %1 次；风险率 %2</translation>
     </message>
 </context>
 <context>
@@ -2824,6 +3185,14 @@ Database: %4</source>
         <location filename="../../riskdesk/ui/users_dialog.py" line="222" />
         <source>Name of the division:</source>
         <translation>庭室名称：</translation>
+    </message>
+</context>
+<context>
+    <name>win</name>
+    <message>
+        <location filename="../../riskdesk/ui/stats_window.py" line="238" />
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 </TS>

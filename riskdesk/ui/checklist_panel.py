@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -46,6 +46,7 @@ class ChecklistPanel(QWidget):
         self._keep_typed = False  # while reloading after a refused save: the typed note stays unsaved
         self._read_only = ""  # why answers cannot be given here (the services' refusal), "" when they can
         self._findings: dict[str, list[Finding]] | None = None  # this checklist's 整改项 by point, read when needed
+        self._watching_window = False
         self._mark: tuple[int, str, str] | None = None  # the checklist as it stood when the window was left
         self._offer = ""  # the point just found at risk: Z makes its 整改项 even after the cursor moved on
         self.filters = FilterBar()
@@ -86,6 +87,9 @@ class ChecklistPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._watching_window:  # leaving and coming back to the window: see window_activation
+            self._watching_window = True
+            self.window().installEventFilter(self)
         if not self._split_sized:
             # Only now is the real width known: give the checklist a little more than the details.
             self._split_sized = True
@@ -314,6 +318,11 @@ class ChecklistPanel(QWidget):
             self.detail.keep_unsaved_note(text)
 
     # -- changes made elsewhere ---------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window() and event.type() is QEvent.Type.ActivationChange:
+            self.window_activation(self.window().isActiveWindow())
+        return super().eventFilter(watched, event)
+
     def window_activation(self, active: bool) -> None:
         """Leaving the window notes where the checklist stands; coming back shows it as it is now if
         it moved meanwhile, with the stage tabs' counts."""

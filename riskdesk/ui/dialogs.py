@@ -98,7 +98,8 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Esc", QCoreApplication.translate("Shortcuts", "From the note: back to the checklist; from the checklist: back to the case list")),
         ("Enter", QCoreApplication.translate("Shortcuts", "In the case list: open the case where you left off")),
         ("Ctrl+P", QCoreApplication.translate("Shortcuts", "Print / export PDF")),
-        ("Ctrl+T", QCoreApplication.translate("Shortcuts", "Statistics of all cases")),
+        ("Ctrl+T", QCoreApplication.translate("Shortcuts", "Statistics (Enter drills down from a stage to its "
+                                                           "nodes and points, Backspace goes up)")),
         ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Rectification ledger (type to search, Enter opens an "
                                                            "item, Esc closes)")),
         ("Ctrl+,", QCoreApplication.translate("Shortcuts", "Settings")),

@@ -6,8 +6,9 @@ MainWindow only assembles panels, menus and shortcuts; the panels do the work th
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,6 +40,9 @@ from riskdesk.ui.ledger_actions import LedgerActions
 from riskdesk.ui.signoff_actions import SignoffActions
 from riskdesk.ui.stage_tabs import STAGES, StageTabs
 
+if TYPE_CHECKING:
+    from riskdesk.ui.stats_window import StatsWindow
+
 
 class MainWindow(QMainWindow):
     """Assembles the panels, menus and shortcuts and wires their signals; the panels do the work."""
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.case: Case | None = None
         self.stage: Stage = Stage.FILING
+        self.stats_window: StatsWindow | None = None  # 查看 ▸ 统计, kept open beside the window
         self.setWindowTitle(self.tr("RiskDesk — Risk checklists for filing, trial and enforcement"))
         self.resize(*WINDOW_SIZE)
 
@@ -336,12 +341,9 @@ class MainWindow(QMainWindow):
                                .replace("%2", court or "—"))
 
     def show_stats(self) -> None:
-        from riskdesk.ui.stats_dialog import StatsDialog
+        from riskdesk.ui.stats_window import show_stats_window  # loads when first opened, not at start-up
 
-        table = attempt(self, self.tr("Statistics"), self.services.cases.all_counts)
-        if table is not None:
-            StatsDialog(table, self.services.settings.get(SettingKey.COURT), self,
-                        shared=self.services.session.shared).exec()
+        self.stats_window = show_stats_window(self, self.stats_window)
 
     def show_shortcuts(self) -> None:
         from riskdesk.ui.dialogs import ShortcutsDialog
@@ -375,11 +377,6 @@ class MainWindow(QMainWindow):
         PrintDialog(self.services, self.case, self.stage, self).exec()
 
     # -- closing -----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() is QEvent.Type.ActivationChange:  # the checklist may have changed elsewhere meanwhile
-            self.checklist.window_activation(self.isActiveWindow())
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()
         if self.checklist.detail.note_pending:

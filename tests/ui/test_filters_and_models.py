@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Severity, Stage, Status
 from riskdesk.ui.main_window import MainWindow
-from tests.ui.modal import when_modal
 from tests.ui.typing import type_text
 
 
@@ -94,20 +93,3 @@ def test_models_pass_qtmodeltester(qtbot: QtBot, qtmodeltester: object, make_win
     panel = win.checklist
     panel.filters.status.setCurrentIndex(panel.filters.status.findData(Status.RISK))
     qtmodeltester.check(win.checklist.tree.proxy)  # type: ignore[attr-defined]
-
-
-def test_statistics_dialog(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
-
-    from riskdesk.ui.stats_dialog import StatsDialog
-
-    win = make_window()
-    _walk_some(win, qtbot)  # 立案: 2 risks, 1 clear, 1 n/a
-    seen: list[list[str]] = []
-
-    def read(dlg: StatsDialog) -> None:
-        seen.append([dlg.model.item(0, c).text() for c in range(7)])
-        dlg.reject()
-
-    watch = when_modal(StatsDialog, read)
-    qtbot.keyClick(win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert not watch.missed and seen == [["立案", "1", "0", "4 / 100", "2", "1", "66.7%"]]
