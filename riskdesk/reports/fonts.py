@@ -22,7 +22,7 @@ FONT_NAME = "WQYMicroHei"
 # Chinese punctuation that must never open a line (GB/T 15834 and common court house style).
 # reportlab's table is Japanese-oriented and lacks the full-width comma, semicolon, colon, closing
 # quotes and book-title marks, so a line could start with "，" or "》".
-CHINESE_CANNOT_START = "，。、；：！？）》”’」』】〕〉．…—·％"
+CHINESE_CANNOT_START = "，。、；：！？）》”’」』】〕〉．…—·％%"
 
 # Opening marks that must not be left dangling at the end of a line.
 CANNOT_END = "（《“‘「『【〔〈([{"
