@@ -273,3 +273,53 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path: Path, catalog_dir: P
     fresh = tmp_path / "fresh.db"
     copy(ws, fresh, catalog_dir, "--dry-run")
     assert not fresh.exists()  # a dry run does not even make the new file
+
+
+def _answers(svc: Services) -> dict[str, dict[str, dict[str, tuple[str, str]]]]:
+    """Per 案号 and stage, each answered point's status and note, read through the services."""
+    out: dict[str, dict[str, dict[str, tuple[str, str]]]] = {}
+    for summary in svc.cases.list():
+        for stage in summary.counts:
+            view = svc.checklists.open(summary.case.id, stage)
+            out.setdefault(summary.case.case_no, {})[stage.value] = {
+                it.point.id: (it.result.status.value, it.result.note) for it in view.items
+                if it.result.status is not Status.UNREVIEWED or it.result.note}
+    return out
+
+
+@pytest.mark.pg
+def test_a_workstation_moves_into_a_postgresql_database_and_back(request: pytest.FixtureRequest, tmp_path: Path,
+                                                                  catalog_dir: Path, env: None) -> None:
+    cluster = request.getfixturevalue("pg_cluster")
+    db = cluster.create_database()
+    try:
+        ws = tmp_path / "ws.db"
+        _workstation(ws, catalog_dir, tmp_path)
+        with Services.open(db.app_url, catalog_dir, actor_name="王法官", backups=False) as court:
+            _answer(court, CLASH, {"LA-001": (Status.RISK, "法院这边")})
+            _answer(court, SAME, {"LA-001": (Status.RISK, "同一个")})
+            make_shared(court)
+        before_source = sha(ws)
+        plan = copy(ws, db.app_url, catalog_dir, "--dry-run")  # type: ignore[arg-type]
+        assert sorted(plan["added"]) == [OWN, CHEN, NOBODY] and plan["matched"] == [SAME]
+        done = copy(ws, db.app_url, catalog_dir)  # type: ignore[arg-type]
+        assert done["owners"] == {OWN: "wang", CHEN: "chen"} and list(done["unassigned"]) == [NOBODY]
+        assert sha(ws) == before_source
+        with _open(ws, catalog_dir) as source:
+            original = _answers(source)
+        with Services.open(db.app_url, catalog_dir, backups=False) as fresh:
+            fresh.auth.login("admin", PASSWORD)
+            assert fresh.audit.verify().ok
+        again = copy(ws, db.app_url, catalog_dir)  # type: ignore[arg-type]
+        assert again["nothing_to_do"] and [c["case_no"] for c in again["conflicts"]] == [CLASH]
+        leaving = tmp_path / "leaving.db"
+        back = copy(db.app_url, leaving, catalog_dir)  # type: ignore[arg-type]
+        assert sorted(back["added"]) == sorted([OWN, CHEN, NOBODY, CLASH, SAME])
+        with _open(leaving, catalog_dir) as returned:
+            moved = _answers(returned)
+        for no in (OWN, CHEN, NOBODY, SAME):
+            assert moved[no] == original[no], no
+        assert moved[CLASH] != original[CLASH]  # the court's answer, not the workstation's
+        check_record(leaving, catalog_dir, shared=False)
+    finally:
+        cluster.drop_database(db.name)
