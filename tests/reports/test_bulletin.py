@@ -155,22 +155,22 @@ def test_a_judges_bulletin_has_only_their_cases(shared: dict[str, Services]) -> 
     assert zhao.reports.bulletin_data(Q3).checklists.started == 4  # 审管办: the court
 
 
-def _cli(db: Path, catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _cli(db: str, catalog: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "RISKDESK_CATALOG": str(catalog)}
     env.pop("RISKDESK_DB", None)
-    return subprocess.run([sys.executable, "-m", "riskdesk", "--db", str(db), *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "riskdesk", "--db", db, *args], capture_output=True,
                           text=True, encoding="utf-8", env=env, timeout=120)
 
 
-def test_command_line(court: Services, db_path: Path, catalog_dir: Path, tmp_path: Path) -> None:
+def test_command_line(court: Services, db_url: str, catalog_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "通报.pdf"
-    proc = _cli(db_path, catalog_dir, "report", "bulletin", "--period", "2026-Q3", "-o", str(out))
+    proc = _cli(db_url, catalog_dir, "report", "bulletin", "--period", "2026-Q3", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "已生成风险防控工作通报（2026年第三季度）" in proc.stdout
     data = out.read_bytes()
     text = _text(data)
     assert "共开始核查清单4份" in text and "风险率50.0%" in text
-    proc = _cli(db_path, catalog_dir, "report", "bulletin", "--period", "2026-Q3", "--department", "民一庭",
+    proc = _cli(db_url, catalog_dir, "report", "bulletin", "--period", "2026-Q3", "--department", "民一庭",
                 "-o", str(tmp_path / "民一庭.pdf"))
     assert proc.returncode == 0, proc.stderr
     assert "统计范围：民一庭" in _text((tmp_path / "民一庭.pdf").read_bytes())
@@ -182,10 +182,10 @@ def test_command_line(court: Services, db_path: Path, catalog_dir: Path, tmp_pat
     (("--period", "2026-09..2026-07"), 2, "结束早于开始"),
     (("--period", "2026-Q3", "--department", "刑庭"), 1, "没有名为“刑庭”的庭室"),
 ])
-def test_command_line_refusals(court: Services, db_path: Path, catalog_dir: Path, tmp_path: Path,
+def test_command_line_refusals(court: Services, db_url: str, catalog_dir: Path, tmp_path: Path,
                                args: tuple[str, ...], status: int, message: str) -> None:
     out = tmp_path / "x.pdf"
-    proc = _cli(db_path, catalog_dir, "report", "bulletin", *args, "-o", str(out))
+    proc = _cli(db_url, catalog_dir, "report", "bulletin", *args, "-o", str(out))
     assert proc.returncode == status
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and re.match("riskdesk: 错误：", lines[0]), proc.stderr
