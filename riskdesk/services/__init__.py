@@ -10,27 +10,27 @@ from typing import TYPE_CHECKING
 from riskdesk.domain.model import SettingKey
 from riskdesk.services.accounts import AccountService, Credentials
 from riskdesk.services.answers import AnswerService
-from riskdesk.services.audit import AuditService
 from riskdesk.services.cases import CaseQuery, CaseService
 from riskdesk.services.catalog_store import CatalogStore
 from riskdesk.services.checklists import ChecklistItem, ChecklistService, ChecklistView, UpgradeReport
 from riskdesk.services.finding_access import FindingAccess
 from riskdesk.services.findings import FindingService
-from riskdesk.services.ledger import LedgerService
 from riskdesk.services.permissions import Action, Policy
-from riskdesk.services.report_service import ReportService
 from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
 from riskdesk.services.signoff import SignoffService
-from riskdesk.services.stats import StatsService
-from riskdesk.services.verification import VerificationService
 from riskdesk.storage import migrate
 from riskdesk.storage.backup import backup_dir, daily_backup
 from riskdesk.storage.db import Database
 from riskdesk.storage.user_queries import has_users
 
 if TYPE_CHECKING:
+    from riskdesk.services.audit import AuditService
     from riskdesk.services.case_import import CaseImportService
+    from riskdesk.services.ledger import LedgerService
+    from riskdesk.services.report_service import ReportService
+    from riskdesk.services.stats import StatsService
+    from riskdesk.services.verification import VerificationService
 
 __all__ = ["Action", "CaseQuery", "ChecklistItem", "ChecklistView", "Credentials", "Services", "UpgradeReport"]
 
@@ -57,15 +57,42 @@ class Services:
                                  self.policy)
         self.signoff = SignoffService(db, self.session, self.checklists, self.policy)
         self.answers = AnswerService(db, self.session, self.catalogs, self.signoff.reopen, self.policy)
-        self.audit = AuditService(db, self.policy)
         self.findings = FindingService(db, self.session, self.checklists, self.settings,
                                        FindingAccess(db, self.policy))
-        self.ledger = LedgerService(db, self.findings, self.settings)
-        self.verification = VerificationService(self.cases, self.checklists, self.signoff, self.audit)
-        self.stats = StatsService(db, lambda: self.catalogs.catalog, self.checklists.contribution, self.settings,
-                                  self.policy)
-        self.reports = ReportService(self)
         self.warnings = warnings or []
+
+    # Services the window does not need to show its first checklist load when first used: start-up is
+    # a product feature (README 性能).
+    @cached_property
+    def audit(self) -> AuditService:
+        from riskdesk.services.audit import AuditService
+
+        return AuditService(self.db, self.policy)
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        from riskdesk.services.ledger import LedgerService
+
+        return LedgerService(self.db, self.findings, self.settings)
+
+    @cached_property
+    def verification(self) -> VerificationService:
+        from riskdesk.services.verification import VerificationService
+
+        return VerificationService(self.cases, self.checklists, self.signoff, self.audit)
+
+    @cached_property
+    def stats(self) -> StatsService:
+        from riskdesk.services.stats import StatsService
+
+        return StatsService(self.db, lambda: self.catalogs.catalog, self.checklists.contribution, self.settings,
+                            self.policy)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from riskdesk.services.report_service import ReportService
+
+        return ReportService(self)
 
     @classmethod
     def open(cls, url: str, catalog_dir: Path, *, backups: bool = True, actor_name: str | None = None,
@@ -84,7 +111,8 @@ class Services:
                 if warning:
                     warnings.append(warning)
             services = cls(db, catalog_dir, actor_name=actor_name, warnings=warnings)
-            services.stats.rebuild_if_marked()  # once, after the migration that added the statistics tallies
+            if services.settings.get(SettingKey.REBUILD_TALLIES):  # once, after a migration that added tallies
+                services.stats.rebuild_if_marked()
             if credentials is not None and services.session.shared:
                 services.auth.login(credentials.login, credentials.password)
         except BaseException:
