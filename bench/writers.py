@@ -1,10 +1,11 @@
 """Many seats saving at once: ``python -m bench.writers URL CATALOG SECONDS K OWN_CHECKLIST SHARED_CHECKLIST POINTS
-[PAUSE_MS]``.
+[PAUSE_MS [START_AT]]``.
 
 Writer K saves answers for ``SECONDS``: on its own case's checklist (any point) and on a checklist
 every writer shares, on the points given to it alone (comma-separated) — no two writers ever save
 the same answer, so every save must succeed. ``PAUSE_MS`` between saves stands for the person at the
-keyboard (0: as fast as it can). It prints one JSON line: each save's (checklist, point,
+keyboard (0: as fast as it can); ``START_AT`` (seconds since the epoch) makes every writer, once
+started, wait for the same moment before its first save. It prints one JSON line: each save's (checklist, point,
 status, revision), the milliseconds each commit took, and any error. Used by the 20-writer test
 (tests/safety/test_many_writers.py) and by bench/ for the commit latency under load.
 """
@@ -22,6 +23,7 @@ def main() -> None:
     url, catalog, seconds, k = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
     own, shared, points = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7].split(",")
     pause = float(sys.argv[8]) / 1000 if len(sys.argv) > 8 else 0.0
+    start_at = float(sys.argv[9]) if len(sys.argv) > 9 else 0.0
     from riskdesk.domain.model import Status
     from riskdesk.services import Services
 
@@ -32,6 +34,7 @@ def main() -> None:
     ms: list[float] = []
     errors: list[str] = []
     own_points = [f"LA-{i:03d}" for i in range(1, 101)]
+    time.sleep(max(0.0, start_at - time.time()))
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         checklist, point = (own, rng.choice(own_points)) if rng.random() < 0.5 else (shared, rng.choice(points))

@@ -56,6 +56,7 @@ cases = Table(
     Index("ix_cases_department", "department_id"),
     Index("ix_cases_filed", "filed_on"),
     Index("ix_cases_owner", "owner_user_id"),
+    Index("ix_cases_created", "created_at", "id"),  # the case list, newest first (migration 0011)
 )
 
 # Accounts of a shared database (a database with at least one is shared: everyone logs in). The
