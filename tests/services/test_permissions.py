@@ -57,6 +57,7 @@ reports.case(B)               Y      N         N     N             Y          N
 reports.guidance              Y      Y         Y     Y             Y          Y
 imports.plan+run              Y      Y         Y     Y             N          N
 settings.set(court)           Y      N         N     N             N          Y
+settings.set(person_figures)  Y      N         N     N             N          Y
 settings.set(reviewer)        Y      N         N     N             N          N
 settings.set(last_case)       Y      Y         Y     Y             Y          Y
 stats.all_counts              Y      Y         Y     Y             Y          N
@@ -211,6 +212,7 @@ CALLS: dict[str, Callable[[Services, World], Any]] = {
     "reports.guidance": lambda s, w: s.reports.guidance_document(Stage.FILING),
     "imports.plan+run": _import,
     "settings.set(court)": lambda s, w: s.settings.set(SettingKey.COURT, "东胜区人民法院"),
+    "settings.set(person_figures)": lambda s, w: s.settings.set(SettingKey.PERSON_FIGURES, "关闭"),
     "settings.set(reviewer)": lambda s, w: s.settings.set(SettingKey.REVIEWER, "某人"),
     "settings.set(last_case)": lambda s, w: s.settings.set(SettingKey.LAST_CASE, str(w.a)),
     "stats.all_counts": lambda s, w: s.cases.all_counts(),
