@@ -8,6 +8,7 @@ from pathlib import Path
 
 from riskdesk.domain.findings import Finding, Totals
 from riskdesk.domain.stage import Stage
+from riskdesk.sheets.writing import save_workbook
 
 HEADERS = ("编号", "状态", "是否逾期", "案号", "环节", "风险点", "问题描述", "风险等级", "初始等级", "整改措施",
            "责任部门", "责任人", "督办领导", "原定整改时限", "现整改时限", "延期次数", "建立日期", "销号日期", "销号审核人",
@@ -56,8 +57,4 @@ def write_ledger(path: Path, title: str, items: list[Finding], rows: list[Totals
         cell.font = bold
     sums.column_dimensions["A"].width = 18
     sums.freeze_panes = "B3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return save_workbook(wb, path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from riskdesk.domain.stats import Breakdown, ChecklistFigures, FindingFigures, StatsTable, Tally
+from riskdesk.sheets.writing import save_workbook
 
 HEADERS = ("名称", "检查单", "已作答", "存在风险", "无风险", "不适用", "按案件类型免查", "未核查", "存在风险率")
 WIDTHS = (44, 10, 10, 10, 10, 10, 14, 10, 12)
@@ -105,8 +106,4 @@ def write_stats(path: Path, book: StatsWorkbook) -> Path:
     for col, width in zip("ABCDEFG", (6, 10, 36, 20, 10, 12, 80), strict=True):
         top.column_dimensions[col].width = width
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    return save_workbook(wb, path)

@@ -67,3 +67,25 @@ def when_modal(kind: type[W], act: Callable[[W], None], *, times: int = 1, timeo
     timer.timeout.connect(poll)
     timer.start()
     return watch
+
+
+def save_as(path: object) -> Callable[[object], None]:
+    """Act on a QFileDialog as a user does: go to the folder and type the name into the dialog's box
+    (selectFile() with a whole path can leave the suggested name in place on Qt's own dialog)."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    target = Path(str(path))
+
+    def act(dlg: object) -> None:
+        assert isinstance(dlg, QFileDialog)
+        dlg.setDirectory(str(target.parent))
+        box = dlg.findChild(QLineEdit, "fileNameEdit")
+        if box is not None:
+            box.setText(target.name)
+        else:
+            dlg.selectFile(str(target))
+        dlg.accept()
+
+    return act

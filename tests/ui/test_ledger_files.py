@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from riskdesk.domain.model import Stage, Status
@@ -17,22 +17,7 @@ from riskdesk.ui.finding_dialog import FindingDialog
 from riskdesk.ui.finding_forms import FormDialog
 from riskdesk.ui.main_window import MainWindow
 from tests.ui.ledger_helpers import fill, in_turn, risky_case
-from tests.ui.modal import when_modal
-
-
-def _save_as(path: Path) -> Callable[[QFileDialog], None]:
-    def act(dlg: QFileDialog) -> None:
-        # The name typed into the dialog's box, as a user would: selectFile() with a whole path can
-        # leave the suggested name in place on Qt's own (non-native) dialog.
-        dlg.setDirectory(str(path.parent))
-        box = dlg.findChild(QLineEdit, "fileNameEdit")
-        if box is not None:
-            box.setText(path.name)
-        else:
-            dlg.selectFile(str(path))
-        dlg.accept()
-
-    return act
+from tests.ui.modal import save_as, when_modal
 
 
 def test_evidence_file_in_and_out(qtbot: QtBot, make_window: Callable[[], MainWindow], tmp_path: Path) -> None:
@@ -50,7 +35,7 @@ def test_evidence_file_in_and_out(qtbot: QtBot, make_window: Callable[[], MainWi
     refused: list[str] = []
     message = when_modal(QMessageBox, lambda box: (refused.append(box.text()), box.accept()))
     forms = when_modal(FormDialog, in_turn(fill(text="送达回证扫描件", file=str(scan)), fill(file=str(big))), times=2)
-    saved = when_modal(QFileDialog, _save_as(copy))
+    saved = when_modal(QFileDialog, save_as(copy))
     seen: dict[str, object] = {}
 
     def add_and_save(dlg: FindingDialog) -> None:
@@ -89,7 +74,7 @@ def test_exports_of_what_is_shown_and_systemic_problems(qtbot: QtBot, make_windo
     ledger.filters.point.setCurrentIndex(ledger.filters.point.findData("LA-004"))
     assert ledger.proxy.rowCount() == 1
     xlsx = tmp_path / "台账.xlsx"
-    saved = when_modal(QFileDialog, _save_as(xlsx))
+    saved = when_modal(QFileDialog, save_as(xlsx))
     qtbot.mouseClick(ledger.xlsx_button, Qt.MouseButton.LeftButton)
     assert not saved.missed
     from openpyxl import load_workbook

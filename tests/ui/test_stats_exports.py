@@ -6,25 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from riskdesk.ui.main_window import MainWindow
-from tests.ui.modal import when_modal
+from tests.ui.modal import save_as, when_modal
 from tests.ui.test_stats_window import CTRL, _cases
-
-
-def _save_as(path: Path) -> Callable[[QFileDialog], None]:
-    def act(dlg: QFileDialog) -> None:
-        dlg.setDirectory(str(path.parent))
-        box = dlg.findChild(QLineEdit, "fileNameEdit")
-        if box is not None:
-            box.setText(path.name)
-        else:
-            dlg.selectFile(str(path))
-        dlg.accept()
-
-    return act
 
 
 def test_excel_and_bulletin_of_what_is_shown(qtbot: QtBot, make_window: Callable[[], MainWindow],
@@ -38,14 +25,14 @@ def test_excel_and_bulletin_of_what_is_shown(qtbot: QtBot, make_window: Callable
     stats = win.stats_window
     assert stats is not None
     qtbot.waitUntil(stats.isVisible, timeout=3000)
-    saved = when_modal(QFileDialog, _save_as(tmp_path / "统计"))  # the suffix is added
+    saved = when_modal(QFileDialog, save_as(tmp_path / "统计"))  # the suffix is added
     qtbot.mouseClick(stats.xlsx_button, Qt.MouseButton.LeftButton)
     assert not saved.missed
     book = load_workbook(tmp_path / "统计.xlsx")
     stages = list(book["按环节"].iter_rows(values_only=True))
     board = win.services.stats.dashboard(stats.current_period(), stats.department())
     assert stages[-1][0] == "合计" and stages[-1][3] == board.total.risk == 4
-    saved = when_modal(QFileDialog, _save_as(tmp_path / "通报.pdf"))
+    saved = when_modal(QFileDialog, save_as(tmp_path / "通报.pdf"))
     qtbot.mouseClick(stats.bulletin_button, Qt.MouseButton.LeftButton)
     assert not saved.missed
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "通报.pdf").pages)
