@@ -23,10 +23,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("RISKDESK_CACHE_DIR", tempfile.mkdtemp(prefix="riskdesk-test-cache-"))
 
 from riskdesk.services import Services  # noqa: E402
+from tests import chain_guard  # noqa: E402
 from tests.catalog_factory import write_catalog  # noqa: E402
 from tests.pg import PgCluster, PgDatabase, PgUnavailable, find_bindir  # noqa: E402
 
 PG_SKIPPED = "PostgreSQL tests skipped"
+
+chain_guard.install()
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from riskdesk.domain.events import NewEvent
 from riskdesk.domain.model import (
     MAX_NOTE_LENGTH,
     AnswerField,
@@ -28,9 +29,9 @@ from riskdesk.storage import answer_queries as q
 from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.case_queries import case_by_id
 from riskdesk.storage.catalog_queries import point_ids_of
-from riskdesk.storage.chain import Link, take
 from riskdesk.storage.checklist_queries import StoredChecklist, checklist_by_id
 from riskdesk.storage.db import Database
+from riskdesk.storage.events import append_event
 
 
 def clean_note(note: str) -> str:
@@ -49,8 +50,9 @@ class ReasonRequired(InvalidInput):
     """An approved checklist's answer changes only with a reason (the CLI's ``--reason``)."""
 
 
-# Called when an approved answer is changed: the checklist goes back to draft, with the reason.
-Reopen = Callable[[Connection, StoredChecklist, str], None]
+# Called when an approved answer is changed: the checklist goes back to draft, with the reason; returns
+# the event to append once the answer version is in.
+Reopen = Callable[[Connection, StoredChecklist, str], NewEvent]
 
 
 class AnswerService:
@@ -105,8 +107,9 @@ class AnswerService:
         reason = reason.strip()
         try:
             with self._db.writing() as conn:
-                link = take(conn)  # first: whoever saves next waits until this answer is in
-                cl = checklist_by_id(conn, checklist_id)
+                # First the checklist's row: saves of one checklist (and its sign-off) go one after another,
+                # so the answer read below is the latest; other checklists' saves go on meanwhile.
+                cl = checklist_by_id(conn, checklist_id, lock=True)
                 case = case_by_id(conn, cl.case_id) if cl is not None else None
                 if cl is None or case is None:
                     raise NotFound(f"清单 {checklist_id} 不存在")
@@ -123,32 +126,37 @@ class AnswerService:
                 state = ChecklistState(cl.state)
                 if state is ChecklistState.SUBMITTED:
                     raise ChecklistLocked(f"{stage.label_zh}环节清单已提交审核，修改前请先撤回（或等待审核结果）")
-                result = self._write(conn, link, checklist_id, ref, before, status, note,
-                                     reason if state is ChecklistState.APPROVED else "")
+                now = datetime.now()
+                result = self._changed(before, status, note, now)
+                reopened = None
                 if state is ChecklistState.APPROVED and result is not before:
                     if not reason:
                         raise ReasonRequired(f"{stage.label_zh}环节清单已审核通过，修改核查结果须说明理由（--reason）")
-                    self._reopen(conn, cl, reason)
-                    state = ChecklistState.DRAFT
+                    reopened = self._reopen(conn, cl, reason)
+                if result is not before:
+                    q.move_count(conn, checklist_id, before.status, result.status)
+                    tq.bump(conn, tq.key_of(conn, checklist_id), before.point_id, before.status, result.status)
                 if field is AnswerField.STATUS:
                     q.remember_position(conn, checklist_id, point_id)
+                # The audit chain last: its head is held from here to the commit (storage.chain).
+                if result is not before:
+                    q.add_version(conn, checklist_id, ref, result.revision, now, self._session.actor,
+                                  result.status, result.note, reason if reopened is not None else "")
+                if reopened is not None:
+                    append_event(conn, reopened, now)
+                    state = ChecklistState.DRAFT
                 counts = q.checklist_counts(conn, checklist_id)
         except IntegrityError as exc:  # another seat saved the same answer in between (server database)
             raise StaleResult(point_id, "已变更", "其他用户") from exc
         return AnswerSaved(cl.case_id, stage, result, counts, state)
 
-    def _write(self, conn: Connection, link: Link, checklist_id: ChecklistId, ref: int, before: Result,
-               status: Status | None, note: str | None, reason: str) -> Result:
+    def _changed(self, before: Result, status: Status | None, note: str | None, now: datetime) -> Result:
+        """The answer after this change (``before`` itself when nothing changes)."""
         new_status = before.status if status is None else status
         if new_status is Status.SETTLED:  # a note on a point set aside: it stays set aside (no version)
             new_status = Status.UNREVIEWED if note else Status.SETTLED
         new_note = before.note if note is None else note
         if new_status is before.status and new_note == before.note:
             return before
-        now = datetime.now()
-        actor = self._session.actor
-        q.add_version(conn, link, checklist_id, ref, before.revision + 1, now, actor, new_status, new_note, reason)
-        q.move_count(conn, checklist_id, before.status, new_status)
-        tq.bump(conn, tq.key_of(conn, checklist_id), before.point_id, before.status, new_status)
         return Result(before.point_id, before.point_hash, new_status, new_note, now.replace(microsecond=0),
-                      actor.name, before.revision + 1)
+                      self._session.actor.name, before.revision + 1)

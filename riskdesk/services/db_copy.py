@@ -31,7 +31,7 @@ from riskdesk.storage import chain
 from riskdesk.storage import copy_queries as q
 from riskdesk.storage import tally_queries as tq
 from riskdesk.storage.case_queries import add_department
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, hold_checklists, serialise
 from riskdesk.storage.events import event_values
 from riskdesk.storage.finding_queries import insert_finding, next_no
 from riskdesk.storage.schema import cases, checklists, evidence_files, finding_extensions, finding_notes
@@ -141,12 +141,20 @@ class DatabaseCopy:
             snap = q.snapshot(s)
             opening = self._target.db.reading() if dry_run else self._target.db.writing()
             with opening as t:
-                link = None if dry_run else chain.take(t)  # first: the target's record waits for this move
+                link = None if dry_run else self._hold(t)
                 chosen = self._plan(t, snap, report)
                 if not dry_run and chosen.cases:
                     assert link is not None
                     self._write(s, t, link, chosen, report, tip, actor)
         return report
+
+    @staticmethod
+    def _hold(t: Connection) -> chain.Link:
+        """The whole target for this move: no checklist changes, no 整改项 is numbered, and the record
+        waits (in the order every writer takes these, so no one waits in a circle)."""
+        hold_checklists(t)
+        serialise(t, "finding numbers")
+        return chain.take(t)
 
     # -- planning ------------------------------------------------------------------------------------
     def _plan(self, t: Connection, snap: q.Snapshot, report: CopyReport) -> _Selection:

@@ -175,5 +175,5 @@ class _Maker:
             v["checklist_id"] = cl_ids[v["checklist_id"]]
         conn.execute(insert(t.cases), case_rows)
         conn.execute(insert(t.checklists), cl_rows)
-        append_version_rows(conn, versions)
         tq.add(conn, tallies)
+        append_version_rows(conn, versions)  # the audit chain last (storage.chain)

@@ -37,9 +37,8 @@ from riskdesk.services.session import Session
 from riskdesk.services.settings import SettingsService
 from riskdesk.storage import finding_queries as q
 from riskdesk.storage.case_queries import add_department, department_id
-from riskdesk.storage.chain import take
 from riskdesk.storage.checklist_queries import checklist_by_id
-from riskdesk.storage.db import Database
+from riskdesk.storage.db import Database, serialise
 from riskdesk.storage.events import append_event, finding_events
 
 FindingFilter = q.FindingFilter
@@ -126,7 +125,7 @@ class FindingService:
         if deadline < now.date():
             raise InvalidInput(f"整改时限 {deadline} 早于今天")
         with self._db.writing() as conn:
-            take(conn)
+            serialise(conn, "finding numbers")  # ZG-<year>-<n>: one writer numbers at a time
             fid = q.insert_finding(conn, {
                 "no": q.next_no(conn, now.year), "kind": kind, "state": FindingState.OPEN.value, "case_id": case_id,
                 "checklist_id": checklist_id, "point_id": point_id, "source_note": source_note,
@@ -355,7 +354,7 @@ class FindingService:
         if not actor.name.strip():
             raise InvalidInput("需要写明由谁操作：请先在设置中填写承办人，或用 --by 指定姓名")
         with self._db.writing() as conn:
-            take(conn)
+            q.lock_finding(conn, finding_id)  # its steps one at a time (its record entries come last)
             f = q.finding_by_id(conn, finding_id)
             if f is None:
                 raise NotFound(f"没有编号为 {finding_id} 的整改项")

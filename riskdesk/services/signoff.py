@@ -22,7 +22,7 @@ from riskdesk.services.permissions import Action, CaseAction, Policy
 from riskdesk.services.session import Session
 from riskdesk.services.tallies import state_changed
 from riskdesk.storage import signoff_queries as q
-from riskdesk.storage.chain import take
+from riskdesk.storage.chain import flush
 from riskdesk.storage.checklist_queries import StoredChecklist, checklist_by_id
 from riskdesk.storage.db import Database
 from riskdesk.storage.events import append_event
@@ -182,8 +182,7 @@ class SignoffService:
         if len(text) > MAX_COMMENT:
             raise InvalidInput(f"意见过长（{len(text)} 个字符），最多 {MAX_COMMENT} 个字符")
         with self._db.writing() as conn:
-            take(conn)  # state changes and answers of the whole database in one order: no race
-            cl = self._checklist(conn, checklist_id)
+            cl = self._checklist(conn, checklist_id, lock=True)  # its answers wait until the state has moved
             state = ChecklistState(cl.state)
             target = TRANSITIONS.get((state, action))
             if target is None:
@@ -191,6 +190,7 @@ class SignoffService:
             events = q.state_events(conn, checklist_id)
             self._check_person(actor, action, events)
             self._record(conn, cl, action, state, target, text)
+            flush(conn)  # the state change's event, read back just below
             signoff = signoff_of(target.value, q.state_events(conn, checklist_id))
         return StateChanged(checklist_id, cl.case_id, Stage(cl.stage), signoff)
 
@@ -204,21 +204,26 @@ class SignoffService:
                 and _same_person(actor, submitter):
             raise SignoffRefused(f"审核人不能是提交人本人（{submitter.actor}）；请由另一人审核")
 
-    def reopen(self, conn: Connection, cl: StoredChecklist, reason: str) -> None:
-        """An approved answer was changed (with a reason): back to draft; the approval stays in the history."""
-        self._record(conn, cl, SignoffAction.REOPEN, ChecklistState.APPROVED, ChecklistState.DRAFT, reason)
+    def reopen(self, conn: Connection, cl: StoredChecklist, reason: str) -> NewEvent:
+        """An approved answer was changed (with a reason): back to draft; the approval stays in the history.
+
+        Returns the event for the caller to append after its answer version (the chain comes last)."""
+        return self._apply(conn, cl, SignoffAction.REOPEN, ChecklistState.APPROVED, ChecklistState.DRAFT, reason)
 
     def _record(self, conn: Connection, cl: StoredChecklist, action: SignoffAction, old: ChecklistState,
                 new: ChecklistState, text: str) -> None:
+        append_event(conn, self._apply(conn, cl, action, old, new, text), datetime.now())
+
+    def _apply(self, conn: Connection, cl: StoredChecklist, action: SignoffAction, old: ChecklistState,
+               new: ChecklistState, text: str) -> NewEvent:
         q.set_state(conn, cl.id, new.value)
         state_changed(conn, cl.id, old.value, new.value)
-        append_event(conn, NewEvent(EventKind.CHECKLIST_STATE, self._session.actor, case_id=cl.case_id,
-                                    checklist_id=cl.id, field=action.value, old=old.value, new=new.value,
-                                    reason=text), datetime.now())
+        return NewEvent(EventKind.CHECKLIST_STATE, self._session.actor, case_id=cl.case_id, checklist_id=cl.id,
+                        field=action.value, old=old.value, new=new.value, reason=text)
 
     @staticmethod
-    def _checklist(conn: Connection, checklist_id: ChecklistId) -> StoredChecklist:
-        cl = checklist_by_id(conn, checklist_id)
+    def _checklist(conn: Connection, checklist_id: ChecklistId, *, lock: bool = False) -> StoredChecklist:
+        cl = checklist_by_id(conn, checklist_id, lock=lock)
         if cl is None:
             raise NotFound(f"清单 {checklist_id} 不存在")
         return cl

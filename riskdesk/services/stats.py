@@ -41,8 +41,7 @@ from riskdesk.services.stats_tables import (
 )
 from riskdesk.services.tallies import rebuild
 from riskdesk.storage import tally_queries as tq
-from riskdesk.storage.chain import take
-from riskdesk.storage.db import Database, serialise
+from riskdesk.storage.db import Database, hold_checklists, serialise
 from riskdesk.storage.settings_queries import read_settings, write_settings
 from riskdesk.storage.tally_queries import Filter
 
@@ -111,9 +110,9 @@ class StatsService:
     def _rebuild(self, *, only_if_marked: bool = False) -> int | None:
         with self._db.writing() as conn:
             # On a server every workstation starting after the upgrade sees the mark: the first recounts,
-            # the others wait and find it gone. Answers wait meanwhile (they take the chain head first).
+            # the others wait and find it gone. Answers and sign-offs wait meanwhile.
             serialise(conn, "point tallies rebuild")
-            take(conn)
+            hold_checklists(conn)
             if only_if_marked and not read_settings(conn, [SettingKey.REBUILD_TALLIES.value]).get(
                     SettingKey.REBUILD_TALLIES.value):
                 return None

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, bindparam, case, insert, select, update
 
 from riskdesk.domain.model import ChecklistId, StageCounts, Status
 from riskdesk.domain.people import Actor
-from riskdesk.storage.chain import Link, append_version_at, from_stamp, stamp
+from riskdesk.storage.chain import append_version, from_stamp, stamp
 from riskdesk.storage.schema import answer_versions, checklists, people
 
 _V, _CL = answer_versions, checklists
@@ -77,12 +77,14 @@ def person_id(conn: Connection, actor: Actor) -> int:
     return int(found)
 
 
-def add_version(conn: Connection, link: Link, checklist_id: ChecklistId, point_ref: int, rev: int, at: datetime,
+def add_version(conn: Connection, checklist_id: ChecklistId, point_ref: int, rev: int, at: datetime,
                 actor: Actor, status: Status, note: str, reason: str = "") -> None:
-    """Append a version at ``link`` (taken before the answer was read, so no one wrote in between)."""
-    append_version_at(conn, link, {
+    """Append a version at the end of the audit chain: the transaction's last change but its events
+    (the caller holds the checklist's row, so no one saved this answer since it was read)."""
+    actor_id = person_id(conn, actor)  # may add a row: before the chain's head is taken
+    append_version(conn, {
         "checklist_id": checklist_id, "point_ref": point_ref, "rev": rev, "at": stamp(at),
-        "actor_id": person_id(conn, actor), "actor": actor.name, "actor_login": actor.login,
+        "actor_id": actor_id, "actor": actor.name, "actor_login": actor.login,
         "actor_role": actor.role.value if actor.role else "", "status": STATUS_CODE[status], "note": note,
         "reason": reason})
 

@@ -7,6 +7,13 @@ Changing an entry's content, deleting one or slipping one in with plain SQL ther
 chain from that entry on, and :func:`verify` names the first entry that does not fit; forging a
 consistent chain would mean breaking SHA-256, because the full hashes it would have to match are
 kept. Appends lock the head row, so they are serialised (numbers are contiguous).
+
+The head is the last lock a write transaction takes: it is held until the commit, so whoever else
+appends waits only for that transaction's last statements and its commit, not for its reads and
+checks. A transaction therefore makes every other change first (its own rows, tallies, counts) and
+appends to the chain at the end; taking a row lock after the head could deadlock with a writer that
+holds that row and waits for the head. ``take`` marks the connection (:data:`HEAD_TAKEN`) so the
+tests can check that nothing but chain entries is written after it.
 """
 
 from __future__ import annotations
@@ -62,7 +69,7 @@ def next_hash(prev_hex: str, content: list[Any]) -> str:
 
 @dataclass
 class Link:
-    """A place in the chain, taken under the head's lock: fill in the row, then ``seal`` it."""
+    """A place in the chain, taken under the head's lock: the next number and the hash before it."""
 
     seq: int
     prev: str
@@ -75,23 +82,42 @@ class _Row:
         self.__dict__.update(values)
 
 
+HEAD_TAKEN = "riskdesk.chain_head_taken"  # key in ``Connection.info``: this transaction holds the head
+PENDING = "riskdesk.chain_pending"  # key in ``Connection.info``: events waiting for the transaction's end
+
+
 def take(conn: Connection) -> Link:
-    """Lock the head and reserve the next number (inside the caller's write transaction)."""
+    """Lock the head and reserve the next number (inside the caller's write transaction, after its
+    other changes: see the module's note). Events deferred in this transaction go in first."""
     head = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)
                         .with_for_update()).one()
-    return Link(int(head.seq) + 1, str(head.hash))
+    conn.info[HEAD_TAKEN] = True
+    link = Link(int(head.seq) + 1, str(head.hash))
+    pending = conn.info.pop(PENDING, None)
+    return _write(conn, link, [("e", row) for row in pending]) if pending else link
 
 
-def seal(conn: Connection, link: Link, content: list[Any]) -> bytes:
-    """Move the head past ``link``'s entry; returns the entry's tag."""
-    full = next_hash(link.prev, content)
-    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=link.seq, hash=full))
-    if link.seq % CHECKPOINT_EVERY == 0:
-        conn.execute(insert(chain_checkpoints).values(seq=link.seq, hash=full))
-    return bytes.fromhex(full)[:TAG_BYTES]
+def defer_event_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
+    """Events (without seq and tag) for the end of this transaction (``flush``, which Database.writing
+    calls before the commit), or for the next ``take`` if that comes first: the order they were made
+    in is kept, and the head is taken only when the transaction's other changes are made."""
+    conn.info.setdefault(PENDING, []).extend(many)
+
+
+def flush(conn: Connection) -> None:
+    """Append the deferred events now (before the commit; or to read them back in the transaction)."""
+    if conn.info.get(PENDING):
+        take(conn)
+
+
+def forget(conn: Connection) -> None:
+    """A new transaction on this connection: nothing deferred by an earlier one that failed carries over."""
+    conn.info.pop(PENDING, None)
+    conn.info.pop(HEAD_TAKEN, None)
 
 
 _VERSION_COLUMNS = {c.name for c in answer_versions.columns}
+_EVENT_COLUMNS = {c.name for c in events.columns}
 
 
 def append_version_at(conn: Connection, link: Link, values: dict[str, Any]) -> None:
@@ -100,39 +126,24 @@ def append_version_at(conn: Connection, link: Link, values: dict[str, Any]) -> N
     ``values`` carries the author's name, login and role besides ``actor_id``: they are hashed
     (a renamed person breaks the chain) but stored once, in ``people``.
     """
-    row = {**values, "seq": link.seq}
-    row["tag"] = seal(conn, link, version_content(_Row(row)))
-    conn.execute(insert(answer_versions).values({k: v for k, v in row.items() if k in _VERSION_COLUMNS}))
+    _write(conn, link, [("v", values)])
+
+
+def append_version(conn: Connection, values: dict[str, Any]) -> None:
+    """Take the head and insert one answer version at the end of the chain (see append_version_at)."""
+    append_version_at(conn, take(conn), values)
 
 
 def append_event_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
-    """Insert events (without seq and tag) at the end of the chain, in one statement (an import adds thousands)."""
-    _append_many(conn, many, event_content, events)
+    """Insert events (without seq and tag) at the end of the chain now, in one statement."""
+    if many:
+        _write(conn, take(conn), [("e", row) for row in many])
 
 
 def append_version_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
     """Insert answer versions (without seq and tag; with the author's name, see append_version_at)."""
-    _append_many(conn, many, version_content, answer_versions)
-
-
-def _append_many(conn: Connection, many: list[dict[str, Any]], content: Any, table: Any) -> None:
-    columns = {c.name for c in table.columns}
-    if not many:
-        return
-    link = take(conn)
-    rows, checkpoints, prev, seq = [], [], link.prev, link.seq
-    for values in many:
-        row = {**values, "seq": seq}
-        full = next_hash(prev, content(_Row(row)))
-        row["tag"] = bytes.fromhex(full)[:TAG_BYTES]
-        rows.append({k: v for k, v in row.items() if k in columns})
-        if seq % CHECKPOINT_EVERY == 0:
-            checkpoints.append({"seq": seq, "hash": full})
-        prev, seq = full, seq + 1
-    conn.execute(insert(table), rows)
-    if checkpoints:
-        conn.execute(insert(chain_checkpoints), checkpoints)
-    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=seq - 1, hash=prev))
+    if many:
+        _write(conn, take(conn), [("v", row) for row in many])
 
 
 def append_entries(conn: Connection, link: Link, entries: list[tuple[str, dict[str, Any]]]) -> list[int]:
@@ -141,12 +152,19 @@ def append_entries(conn: Connection, link: Link, entries: list[tuple[str, dict[s
     For a move of cases between databases: their entries go onto the end of the target's chain in
     their old order, each hashed anew. Returns the number each entry got.
     """
+    _write(conn, link, entries)
+    return list(range(link.seq, link.seq + len(entries)))
+
+
+def _write(conn: Connection, link: Link, entries: list[tuple[str, dict[str, Any]]]) -> Link:
+    """Hash ``entries`` onto the chain at ``link``, insert them (a statement per table), keep the
+    checkpoints and move the head; returns the place after them."""
     if not entries:
-        return []
+        return link
     rows: dict[str, list[dict[str, Any]]] = {"v": [], "e": []}
     content = {"v": version_content, "e": event_content}
-    columns = {"v": _VERSION_COLUMNS, "e": {c.name for c in events.columns}}
-    checkpoints, prev, seq, numbers = [], link.prev, link.seq, []
+    columns = {"v": _VERSION_COLUMNS, "e": _EVENT_COLUMNS}
+    checkpoints, prev, seq = [], link.prev, link.seq
     for kind, values in entries:
         row = {**values, "seq": seq}
         full = next_hash(prev, content[kind](_Row(row)))
@@ -154,15 +172,16 @@ def append_entries(conn: Connection, link: Link, entries: list[tuple[str, dict[s
         rows[kind].append({k: v for k, v in row.items() if k in columns[kind]})
         if seq % CHECKPOINT_EVERY == 0:
             checkpoints.append({"seq": seq, "hash": full})
-        numbers.append(seq)
         prev, seq = full, seq + 1
     for kind, table in (("v", answer_versions), ("e", events)):
-        if rows[kind]:
+        if len(rows[kind]) == 1:
+            conn.execute(insert(table).values(rows[kind][0]))
+        elif rows[kind]:
             conn.execute(insert(table), rows[kind])
     if checkpoints:
         conn.execute(insert(chain_checkpoints), checkpoints)
     conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=seq - 1, hash=prev))
-    return numbers
+    return Link(seq, prev)
 
 
 @dataclass(frozen=True)

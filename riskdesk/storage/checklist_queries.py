@@ -34,6 +34,7 @@ _CHECKLIST_COLUMNS = (_CL.c.id, _CL.c.case_id, _CL.c.stage, _CL.c.catalog_finger
                       _CL.c.last_point_id, _CL.c.state)
 _FIND = select(*_CHECKLIST_COLUMNS).where(_CL.c.case_id == bindparam("case"), _CL.c.stage == bindparam("stage"))
 _BY_ID = select(*_CHECKLIST_COLUMNS).where(_CL.c.id == bindparam("cl"))
+_BY_ID_LOCKED = _BY_ID.with_for_update()
 _CATALOG_VERSION = select(catalog_versions.c.version).where(catalog_versions.c.fingerprint == bindparam("fp"))
 
 
@@ -42,8 +43,10 @@ def find_checklist(conn: Connection, case_id: CaseId, stage: Stage) -> StoredChe
     return None if row is None else StoredChecklist(*row)
 
 
-def checklist_by_id(conn: Connection, checklist_id: ChecklistId) -> StoredChecklist | None:
-    row = conn.execute(_BY_ID, {"cl": checklist_id}).first()
+def checklist_by_id(conn: Connection, checklist_id: ChecklistId, *, lock: bool = False) -> StoredChecklist | None:
+    """``lock``: hold the checklist's row until the transaction ends (its answers, counts and state are
+    changed by one writer at a time; PostgreSQL only, SQLite's writer holds the file)."""
+    row = conn.execute(_BY_ID_LOCKED if lock else _BY_ID, {"cl": checklist_id}).first()
     return None if row is None else StoredChecklist(*row)
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import DBAPIError
 
+from riskdesk.storage import chain
 from riskdesk.storage.backup_names import has_own_backups
 from riskdesk.storage.db_errors import (
     BackupUnusableError,
@@ -289,10 +290,13 @@ class Database:
         """One write transaction: committed when the block ends, rolled back on error.
 
         SQLite: the write lock is taken up front. PostgreSQL: READ COMMITTED; what is read to be
-        changed is read ``FOR UPDATE``.
+        changed is read ``FOR UPDATE``. The events recorded in the block join the audit chain just
+        before the commit (storage.chain: its head is the transaction's last lock).
         """
         with self._guard(), self._write_engine.begin() as conn:
+            chain.forget(conn)
             yield conn
+            chain.flush(conn)
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -319,6 +323,22 @@ def serialise(conn: Connection, name: str) -> None:
         from riskdesk.storage import postgres
 
         postgres.serialise(conn, name)
+
+
+CHECKLISTS_HELD = "riskdesk.checklists_held"  # key in ``Connection.info``: see hold_checklists
+
+
+def hold_checklists(conn: Connection) -> None:
+    """Keep every other writer from changing any checklist (answers, sign-off, new checklists) until this
+    transaction ends; they wait, reads go on.
+
+    For a change of the whole database (a move of cases into it, a recount of the tallies). An answer
+    takes its checklist's row first, so once this holds the table no writer holds a row this transaction
+    could wait for while that writer waits for the audit chain. SQLite's writers hold the whole file already.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("LOCK TABLE checklists IN EXCLUSIVE MODE"))
+    conn.info[CHECKLISTS_HELD] = True
 
 
 def next_ids(conn: Connection, table: Table, n: int) -> list[int]:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from riskdesk.domain.events import Event, EventKind, NewEvent
-from riskdesk.storage.chain import append_event_rows
+from riskdesk.storage.chain import defer_event_rows
 from riskdesk.storage.schema import events
 
 _E = events.c
@@ -24,12 +24,12 @@ def event_values(event: NewEvent, at: datetime) -> dict[str, Any]:
 
 
 def append_event(conn: Connection, event: NewEvent, at: datetime) -> None:
-    """Add one event at the end of the chain (inside the caller's transaction)."""
-    append_event_rows(conn, [event_values(event, at)])
+    """Add one event to the chain when the caller's transaction ends (storage.chain.defer_event_rows)."""
+    defer_event_rows(conn, [event_values(event, at)])
 
 
 def append_events(conn: Connection, batch: list[NewEvent], at: datetime) -> None:
-    append_event_rows(conn, [event_values(e, at) for e in batch])
+    defer_event_rows(conn, [event_values(e, at) for e in batch])
 
 
 def _to_event(row: Any) -> Event:

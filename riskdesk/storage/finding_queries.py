@@ -92,6 +92,11 @@ def finding_by_id(conn: Connection, finding_id: int) -> Finding | None:
     return _to_finding(row, extensions_of(conn, [finding_id]).get(finding_id, ()))
 
 
+def lock_finding(conn: Connection, finding_id: int) -> None:
+    """Hold the item's row until the transaction ends: its steps are taken one at a time."""
+    conn.execute(select(_F.id).where(_F.id == finding_id).with_for_update())
+
+
 def finding_by_no(conn: Connection, no: str) -> Finding | None:
     found = conn.execute(select(_F.id).where(_F.no == no)).scalar()
     return None if found is None else finding_by_id(conn, int(found))
