@@ -5,12 +5,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Row, Select, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 
 from riskdesk.domain.case_kind import Track
 from riskdesk.domain.model import Case, CaseId, CountsRow, Stage, StageCounts
 from riskdesk.storage.schema import cases, checklists, departments
-from riskdesk.storage.text_match import contains
+from riskdesk.storage.text_match import HasBigrams, contains
 
 CASE_COLUMNS = (cases.c.id, cases.c.case_no, cases.c.cause, cases.c.parties, cases.c.judge, cases.c.created_at,
                 cases.c.type_code, cases.c.track, cases.c.origin_case_no, cases.c.filed_on,
@@ -102,9 +115,14 @@ def case_search(term: str, limit: int, offset: int) -> Select[Any]:
     # A term: every case is read once and the matches sorted. The same order, from an expression the index
     # does not serve: walking the index for a rare name visits every case in date order (PostgreSQL's
     # generic plan for a prepared search chooses it: 73 ms over 100,000 cases against ~30 for the scan).
+    # On PostgreSQL the bigram index (migration 0012) first finds the cases that can match.
     newest = func.coalesce(c.created_at, c.created_at)
-    return (select(*CASE_COLUMNS).select_from(_CASES)
-            .where(or_(*(contains(col, term) for col in (c.case_no, c.parties, c.cause, c.judge))))
+    matches = or_(*(contains(col, term) for col in (c.case_no, c.parties, c.cause, c.judge)))
+    if len(term) > 1:
+        space = literal_column("' '", String)  # written out, not a parameter: the index's expression exactly
+        searched = c.case_no + space + c.parties + space + c.cause + space + c.judge
+        matches = and_(HasBigrams(searched, term), matches)
+    return (select(*CASE_COLUMNS).select_from(_CASES).where(matches)
             .order_by(newest.desc(), c.id.desc()).limit(limit).offset(offset))
 
 

@@ -19,8 +19,8 @@ from riskdesk.storage.backup import pre_migration_backup
 from riskdesk.storage.db import Database, DatabaseError, serialise
 from riskdesk.storage.db_errors import SchemaUpgradeDeniedError, ServerPermissionError
 
-SCHEMA_HEAD = "0011"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
+SCHEMA_HEAD = "0012"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012")
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

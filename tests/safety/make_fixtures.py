@@ -18,7 +18,7 @@ from riskdesk.storage.db import Database
 from tests.catalog_factory import write_catalog
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
 STATUSES = ("risk", "clear", "na", "unreviewed")
 
 
