@@ -6,7 +6,8 @@ every writer shares, on the points given to it alone (comma-separated) — no tw
 the same answer, so every save must succeed. ``PAUSE_MS`` between saves stands for the person at the
 keyboard (0: as fast as it can); ``START_AT`` (seconds since the epoch) makes every writer, once
 started, wait for the same moment before its first save. It prints one JSON line: each save's (checklist, point,
-status, revision), the milliseconds each commit took, and any error. Used by the 20-writer test
+status, revision), the milliseconds each commit took, any error, and the CPU milliseconds the
+process used while saving. Used by the 20-writer test
 (tests/safety/test_many_writers.py) and by bench/ for the commit latency under load.
 """
 
@@ -35,6 +36,7 @@ def main() -> None:
     errors: list[str] = []
     own_points = [f"LA-{i:03d}" for i in range(1, 101)]
     time.sleep(max(0.0, start_at - time.time()))
+    cpu_start = time.process_time()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         checklist, point = (own, rng.choice(own_points)) if rng.random() < 0.5 else (shared, rng.choice(points))
@@ -49,8 +51,9 @@ def main() -> None:
         saves.append((checklist, point, status.value, revision))
         if pause:
             time.sleep(pause * rng.uniform(0.5, 1.5))
+    cpu_ms = (time.process_time() - cpu_start) * 1000
     svc.close()
-    json.dump({"k": k, "saves": saves, "ms": ms, "errors": errors}, sys.stdout, ensure_ascii=False)
+    json.dump({"k": k, "saves": saves, "ms": ms, "errors": errors, "cpu_ms": cpu_ms}, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
 
 
