@@ -242,7 +242,8 @@ def commit_latency(app_url: str, writers: int = WRITERS, seconds: float = WRITE_
 
 
 def _server_cpu_ms(postmaster: int | None) -> float:
-    """CPU ms used so far by the server's processes (the postmaster's children) on this machine."""
+    """CPU ms used so far by the server on this machine: its processes now, and (in the postmaster's
+    children's times) the backends that have ended."""
     if postmaster is None:
         return 0.0
     tick, total = os.sysconf("SC_CLK_TCK"), 0
@@ -250,10 +251,12 @@ def _server_cpu_ms(postmaster: int | None) -> float:
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()  # from the state on: ppid is [1]
         except OSError:  # gone meanwhile
             continue
-        if int(fields[1]) == postmaster or entry.name == str(postmaster):  # ppid; utime and stime follow
+        if entry.name == str(postmaster):
+            total += sum(int(f) for f in fields[11:15])  # utime, stime, and its reaped children's
+        elif int(fields[1]) == postmaster:
             total += int(fields[11]) + int(fields[12])
     return total * 1000 / tick
 

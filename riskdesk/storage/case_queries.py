@@ -47,8 +47,11 @@ def case_by_no(conn: Connection, case_no: str) -> Case | None:
     return None if row is None else to_case(row)
 
 
+_BY_ID = select(*CASE_COLUMNS).select_from(_CASES).where(cases.c.id == bindparam("case_id"))  # every save reads it
+
+
 def case_by_id(conn: Connection, case_id: CaseId) -> Case | None:
-    row = conn.execute(select(*CASE_COLUMNS).select_from(_CASES).where(cases.c.id == case_id)).first()
+    row = conn.execute(_BY_ID, {"case_id": case_id}).first()
     return None if row is None else to_case(row)
 
 

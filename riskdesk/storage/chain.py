@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from riskdesk.storage.schema import answer_versions, chain_checkpoints, chain_head, events, people
 
@@ -82,6 +82,11 @@ class _Row:
         self.__dict__.update(values)
 
 
+# Built once: every save runs them (a statement built per call costs its cache key each time).
+_HEAD_LOCKED = select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1).with_for_update()
+_MOVE_HEAD = update(chain_head).where(chain_head.c.id == 1).values(seq=bindparam("to_seq"), hash=bindparam("to_hash"))
+_INSERT = {"v": insert(answer_versions), "e": insert(events)}
+
 HEAD_TAKEN = "riskdesk.chain_head_taken"  # key in ``Connection.info``: this transaction holds the head
 PENDING = "riskdesk.chain_pending"  # key in ``Connection.info``: events waiting for the transaction's end
 
@@ -89,8 +94,7 @@ PENDING = "riskdesk.chain_pending"  # key in ``Connection.info``: events waiting
 def take(conn: Connection) -> Link:
     """Lock the head and reserve the next number (inside the caller's write transaction, after its
     other changes: see the module's note). Events deferred in this transaction go in first."""
-    head = conn.execute(select(chain_head.c.seq, chain_head.c.hash).where(chain_head.c.id == 1)
-                        .with_for_update()).one()
+    head = conn.execute(_HEAD_LOCKED).one()
     conn.info[HEAD_TAKEN] = True
     link = Link(int(head.seq) + 1, str(head.hash))
     pending = conn.info.pop(PENDING, None)
@@ -173,14 +177,12 @@ def _write(conn: Connection, link: Link, entries: list[tuple[str, dict[str, Any]
         if seq % CHECKPOINT_EVERY == 0:
             checkpoints.append({"seq": seq, "hash": full})
         prev, seq = full, seq + 1
-    for kind, table in (("v", answer_versions), ("e", events)):
-        if len(rows[kind]) == 1:
-            conn.execute(insert(table).values(rows[kind][0]))
-        elif rows[kind]:
-            conn.execute(insert(table), rows[kind])
+    for kind in ("v", "e"):
+        if rows[kind]:
+            conn.execute(_INSERT[kind], rows[kind][0] if len(rows[kind]) == 1 else rows[kind])
     if checkpoints:
         conn.execute(insert(chain_checkpoints), checkpoints)
-    conn.execute(update(chain_head).where(chain_head.c.id == 1).values(seq=seq - 1, hash=prev))
+    conn.execute(_MOVE_HEAD, {"to_seq": seq - 1, "to_hash": prev})
     return Link(seq, prev)
 
 
