@@ -230,12 +230,11 @@ class DatabaseCopy:
         new_seq = {int(row["seq"]): first + i for i, (_, row) in enumerate(old)}
         finding_ids = self._findings(s, t, chosen, case_ids, cl_ids, departments, new_seq, report)
         for kind, row in old:
-            if kind == "v":
-                new_events.append(("v", {
-                    **{k: row[k] for k in ("rev", "at", "status", "note", "reason", "actor", "actor_login",
-                                           "actor_role")},
-                    "checklist_id": cl_ids[int(row["checklist_id"])], "point_ref": refs[str(row["point_hash"])],
-                    "actor_id": authors[_author(row)]}))
+            if kind == "v":  # the source's row itself, given the target's numbers (a copy per answer would
+                # double a move's memory); the chain takes the columns it stores and hashes
+                row.update(checklist_id=cl_ids[int(row["checklist_id"])], point_ref=refs[str(row["point_hash"])],
+                           actor_id=authors[_author(row)])
+                new_events.append(("v", row))
             else:
                 new_events.append(("e", {**_columns(row, None, drop=("seq", "tag")),
                                          "case_id": case_ids.get(row["case_id"]),

@@ -160,28 +160,33 @@ def append_entries(conn: Connection, link: Link, entries: list[tuple[str, dict[s
     return list(range(link.seq, link.seq + len(entries)))
 
 
+_CHUNK = 5_000  # entries hashed and inserted at a time: a move of many cases keeps one chunk's rows in memory
+
+
 def _write(conn: Connection, link: Link, entries: list[tuple[str, dict[str, Any]]]) -> Link:
-    """Hash ``entries`` onto the chain at ``link``, insert them (a statement per table), keep the
-    checkpoints and move the head; returns the place after them."""
+    """Hash ``entries`` onto the chain at ``link``, insert them (a statement per table and chunk), keep
+    the checkpoints and move the head; returns the place after them."""
     if not entries:
         return link
-    rows: dict[str, list[dict[str, Any]]] = {"v": [], "e": []}
     content = {"v": version_content, "e": event_content}
     columns = {"v": _VERSION_COLUMNS, "e": _EVENT_COLUMNS}
-    checkpoints, prev, seq = [], link.prev, link.seq
-    for kind, values in entries:
-        row = {**values, "seq": seq}
-        full = next_hash(prev, content[kind](_Row(row)))
-        row["tag"] = bytes.fromhex(full)[:TAG_BYTES]
-        rows[kind].append({k: v for k, v in row.items() if k in columns[kind]})
-        if seq % CHECKPOINT_EVERY == 0:
-            checkpoints.append({"seq": seq, "hash": full})
-        prev, seq = full, seq + 1
-    for kind in ("v", "e"):
-        if rows[kind]:
-            conn.execute(_INSERT[kind], rows[kind][0] if len(rows[kind]) == 1 else rows[kind])
-    if checkpoints:
-        conn.execute(insert(chain_checkpoints), checkpoints)
+    prev, seq = link.prev, link.seq
+    for start in range(0, len(entries), _CHUNK):
+        rows: dict[str, list[dict[str, Any]]] = {"v": [], "e": []}
+        checkpoints = []
+        for kind, values in entries[start:start + _CHUNK]:
+            row = {**values, "seq": seq}
+            full = next_hash(prev, content[kind](_Row(row)))
+            row["tag"] = bytes.fromhex(full)[:TAG_BYTES]
+            rows[kind].append({k: v for k, v in row.items() if k in columns[kind]})
+            if seq % CHECKPOINT_EVERY == 0:
+                checkpoints.append({"seq": seq, "hash": full})
+            prev, seq = full, seq + 1
+        for kind in ("v", "e"):
+            if rows[kind]:
+                conn.execute(_INSERT[kind], rows[kind][0] if len(rows[kind]) == 1 else rows[kind])
+        if checkpoints:
+            conn.execute(insert(chain_checkpoints), checkpoints)
     conn.execute(_MOVE_HEAD, {"to_seq": seq - 1, "to_hash": prev})
     return Link(seq, prev)
 

@@ -46,8 +46,16 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
         yield values[start:start + _CHUNK]
 
 
-def _rows(conn: Connection, stmt: Any) -> list[Row]:
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+def _rows(conn: Connection, stmt: Any, shared: tuple[str, ...] = ()) -> list[Row]:
+    """The rows as dicts; the values of the ``shared`` columns, which repeat from row to row (a point's
+    hash, an author's name), kept once each instead of once per row (a third of a move's memory)."""
+    rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    if shared:
+        seen: dict[Any, Any] = {}
+        for row in rows:
+            for key in shared:
+                row[key] = seen.setdefault(row[key], row[key])
+    return rows
 
 
 def _rows_in(conn: Connection, table: Table, column: str, ids: Iterable[Any]) -> list[Row]:
@@ -80,7 +88,8 @@ def snapshot(conn: Connection) -> Snapshot:
                                   catalog_points.c.point_id,
                                   p.name.label("actor"), p.login.label("actor_login"), p.role.label("actor_role"))
                      .select_from(answer_versions.join(people, p.id == v.actor_id)
-                                  .join(catalog_points, catalog_points.c.ref == v.point_ref)).order_by(v.seq))
+                                  .join(catalog_points, catalog_points.c.ref == v.point_ref)).order_by(v.seq),
+                     shared=("point_hash", "point_id", "actor", "actor_login", "actor_role"))
     e = events.c
     about_cases = _rows(conn, select(events).where((e.case_id.is_not(None)) | (e.finding_id.is_not(None)))
                         .order_by(e.seq))
