@@ -215,10 +215,17 @@ class CaseService:
     def list(self, query: CaseQuery | None = None) -> list[CaseSummary]:
         """Cases matching the search (案号 / 当事人 / 案由 / 承办人), newest first, with progress."""
         qy = query or CaseQuery()
-        stmt = q.case_search(qy.search.strip(), qy.limit, qy.offset)
+        term = qy.search.strip()
         readable = access.scope_clause(self._policy.read_scope())  # what the account may read, in SQL
+
+        def page(conn: Connection, recent: int | None = None) -> builtins.list[Case]:
+            stmt = q.case_search(term, qy.limit, qy.offset, recent=recent)
+            return [q.to_case(row) for row in conn.execute(stmt if readable is None else stmt.where(readable))]
+
         with self._db.reading() as conn:
-            found = [q.to_case(row) for row in conn.execute(stmt if readable is None else stmt.where(readable))]
+            found = page(conn, q.RECENT_WINDOW) if term else []  # a full page there is the page (case_search)
+            if len(found) < qy.limit:
+                found = page(conn)
             counts = q.counts_by_case(conn, [case.id for case in found])
         return [CaseSummary(case, counts.get(case.id, {})) for case in found]
 

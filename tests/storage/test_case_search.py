@@ -45,6 +45,27 @@ def test_the_search_finds_every_case_that_contains_the_term(services: Services) 
         assert got == _expected(term), term
 
 
+def test_a_full_page_among_the_newest_cases_is_the_page_the_whole_search_gives(
+        services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search reads the newest cases first (case_queries.RECENT_WINDOW): whether the page comes from
+    there or from the whole search, it is the same page, at every offset."""
+    from riskdesk.storage import case_queries
+
+    for case_no, cause, parties, judge in CASES:
+        services.cases.create(case_no, cause=cause, parties=parties, judge=judge)
+    for n in range(6, 30):
+        services.cases.create(f"(2021)内0602民初{n}号", cause="民间借贷纠纷" if n % 3 else "离婚纠纷", judge="王伟")
+    whole = {}
+    for term in ("纠纷", "王伟", "借贷", "离婚", "民初"):
+        monkeypatch.setattr(case_queries, "RECENT_WINDOW", 10 ** 6)  # every case is "recent": one query
+        whole[term] = [r.case.case_no for r in services.cases.list(CaseQuery(term, limit=1000))]
+        for window in (1, 3, 8, 40):
+            monkeypatch.setattr(case_queries, "RECENT_WINDOW", window)
+            for limit, offset in ((1, 0), (3, 0), (3, 2), (5, 7), (200, 0)):
+                got = [r.case.case_no for r in services.cases.list(CaseQuery(term, limit=limit, offset=offset))]
+                assert got == whole[term][offset:offset + limit], (term, window, limit, offset)
+
+
 def test_a_changed_case_is_found_by_its_new_text(services: Services) -> None:
     from riskdesk.services.case_fields import CaseInput
 
