@@ -124,28 +124,17 @@ _VERSION_COLUMNS = {c.name for c in answer_versions.columns}
 _EVENT_COLUMNS = {c.name for c in events.columns}
 
 
-def append_version_at(conn: Connection, link: Link, values: dict[str, Any]) -> None:
-    """Insert an answer version (without seq and tag) at the place ``take`` reserved.
+def append_version(conn: Connection, values: dict[str, Any]) -> None:
+    """Take the head and insert one answer version (without seq and tag) at the end of the chain.
 
     ``values`` carries the author's name, login and role besides ``actor_id``: they are hashed
     (a renamed person breaks the chain) but stored once, in ``people``.
     """
-    _write(conn, link, [("v", values)])
-
-
-def append_version(conn: Connection, values: dict[str, Any]) -> None:
-    """Take the head and insert one answer version at the end of the chain (see append_version_at)."""
-    append_version_at(conn, take(conn), values)
-
-
-def append_event_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
-    """Insert events (without seq and tag) at the end of the chain now, in one statement."""
-    if many:
-        _write(conn, take(conn), [("e", row) for row in many])
+    _write(conn, take(conn), [("v", values)])
 
 
 def append_version_rows(conn: Connection, many: list[dict[str, Any]]) -> None:
-    """Insert answer versions (without seq and tag; with the author's name, see append_version_at)."""
+    """Insert answer versions (without seq and tag; with the author's name, see append_version)."""
     if many:
         _write(conn, take(conn), [("v", row) for row in many])
 
