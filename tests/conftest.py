@@ -126,6 +126,14 @@ def pg_db(backend: str, request: pytest.FixtureRequest) -> Iterator[PgDatabase |
 
 
 @pytest.fixture
+def pg(pg_cluster: PgCluster) -> Iterator[PgDatabase]:
+    """A fresh PostgreSQL database for a test about the server only (marked ``pg``)."""
+    db = pg_cluster.create_database()
+    yield db
+    pg_cluster.drop_database(db.name)
+
+
+@pytest.fixture
 def db_url(backend: str, tmp_path: Path, pg_db: PgDatabase | None) -> str:
     """The test's database: an SQLite file in tmp_path, or a PostgreSQL database as the application role."""
     if pg_db is not None:

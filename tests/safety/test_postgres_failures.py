@@ -30,13 +30,6 @@ pytestmark = pytest.mark.pg
 
 
 @pytest.fixture
-def pg(pg_cluster: PgCluster) -> Iterator[PgDatabase]:
-    db = pg_cluster.create_database()
-    yield db
-    pg_cluster.drop_database(db.name)
-
-
-@pytest.fixture
 def saved(pg: PgDatabase, catalog_dir: Path) -> Iterator[tuple[Services, int]]:
     svc = Services.open(pg.app_url, catalog_dir, actor_name="王法官")
     case = svc.cases.create(CASE, "民间借贷纠纷")

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from riskdesk.services import CaseQuery, Services
 from riskdesk.storage.case_queries import case_search
+from tests.pg import PgDatabase
 
 CASES = [
     ("(2024)内0602民初123号", "民间借贷纠纷", "张三诉李四", "王伟"),
@@ -76,21 +77,16 @@ def test_a_changed_case_is_found_by_its_new_text(services: Services) -> None:
 
 
 @pytest.mark.pg
-def test_on_a_server_the_search_asks_the_bigram_index(request: pytest.FixtureRequest, catalog_dir: Path) -> None:
+def test_on_a_server_the_search_asks_the_bigram_index(pg: PgDatabase, catalog_dir: Path) -> None:
     """The query's expression is the index's exactly (else the server would read every case again)."""
-    cluster = request.getfixturevalue("pg_cluster")
-    db = cluster.create_database()
+    svc = Services.open(pg.app_url, catalog_dir, actor_name="王法官")
     try:
-        svc = Services.open(db.app_url, catalog_dir, actor_name="王法官")
-        try:
-            for case_no, cause, parties, judge in CASES:
-                svc.cases.create(case_no, cause=cause, parties=parties, judge=judge)
-            with svc.db.reading() as conn:
-                conn.execute(text("SET LOCAL enable_seqscan = off"))  # five cases: a scan would be cheaper
-                compiled = case_search("王伟", 200, 0).compile(dialect=conn.dialect)
-                plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params))
-        finally:
-            svc.close()
+        for case_no, cause, parties, judge in CASES:
+            svc.cases.create(case_no, cause=cause, parties=parties, judge=judge)
+        with svc.db.reading() as conn:
+            conn.execute(text("SET LOCAL enable_seqscan = off"))  # five cases: a scan would be cheaper
+            compiled = case_search("王伟", 200, 0).compile(dialect=conn.dialect)
+            plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params))
     finally:
-        cluster.drop_database(db.name)
+        svc.close()
     assert "ix_cases_grams" in plan, plan

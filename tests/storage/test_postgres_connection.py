@@ -52,13 +52,6 @@ def _riskdesk(url: str, env: dict[str, str], *args: str) -> subprocess.Completed
 
 
 @pytest.fixture
-def pg(pg_cluster: PgCluster) -> Iterator[PgDatabase]:
-    db = pg_cluster.create_database()
-    yield db
-    pg_cluster.drop_database(db.name)
-
-
-@pytest.fixture
 def tls(pg_cluster: PgCluster) -> Iterator[Path]:
     ca = pg_cluster.enable_tls()
     yield ca

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from riskdesk.domain.model import SettingKey
@@ -15,6 +14,7 @@ from riskdesk.ui.fonts import register_bundled_font
 from riskdesk.ui.i18n import install_translators
 from riskdesk.ui.main_window import MainWindow
 from tests.pg import PgCluster
+from tests.ui.window import shown_window
 
 
 @pytest.fixture
@@ -33,13 +33,7 @@ def _windows(qtbot: object, url: str, catalog_dir: Path) -> Iterator[Callable[[]
         if not svc.settings.get(SettingKey.REVIEWER):
             svc.settings.set(SettingKey.REVIEWER, "王法官")
             svc.settings.set(SettingKey.COURT, "东胜区人民法院")
-        win = MainWindow(svc)
-        qtbot.addWidget(win)  # type: ignore[attr-defined]
-        win.show()
-        win.activateWindow()
-        # Shortcuts only reach an active window, as on a real desktop.
-        assert QTest.qWaitForWindowActive(win, 3000)
-        win.start()
+        win = shown_window(qtbot, svc)
         opened.append((svc, win))
         return win
 

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -14,11 +13,11 @@ from riskdesk.domain.model import Stage, Status
 from riskdesk.services import Services
 from riskdesk.services.errors import PermissionDenied
 from riskdesk.ui.account_dialogs import ChangePasswordDialog, LoginDialog, sign_in
-from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.users_dialog import AddUserDialog, ResetPasswordDialog, UsersDialog
 from tests.accounts_factory import PASSWORD, make_shared, signed_in
 from tests.ui.modal import when_modal
 from tests.ui.typing import type_text
+from tests.ui.window import shown_window
 
 CASE = "(2024)内0602民初123号"
 
@@ -32,16 +31,6 @@ def shared(services: Services) -> Iterator[Services]:
     cl = wang.checklists.open(case.id, Stage.FILING).info.id
     wang.answers.set_status(cl, "LA-001", Status.RISK)
     yield services
-
-
-def _window(qtbot: QtBot, services: Services) -> MainWindow:
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    assert QTest.qWaitForWindowActive(win, 3000)
-    win.start()
-    return win
 
 
 def test_log_in_with_a_wrong_password_then_the_right_one(qtbot: QtBot, shared: Services, zh: None) -> None:
@@ -62,7 +51,7 @@ def test_log_in_with_a_wrong_password_then_the_right_one(qtbot: QtBot, shared: S
     assert not watch.missed
     assert seen == ["True", "登录名或密码错误", "True"]
     assert fresh.session.actor.name == "王法官"
-    win = _window(qtbot, fresh)
+    win = shown_window(qtbot, fresh)
     assert win.who_label.text() == "王法官 · 承办法官 · 民一庭"
     assert win.cases.model.rowCount() == 1
     assert win.signoff.submit.isVisible() and not win.signoff.approve.isVisible()  # a judge submits, a 庭长 reviews
@@ -109,7 +98,7 @@ def test_a_reset_password_is_changed_right_after_login(qtbot: QtBot, shared: Ser
 
 def test_management_sees_cases_but_cannot_answer(qtbot: QtBot, shared: Services, zh: None) -> None:
     zhao = signed_in(shared, "zhao")
-    win = _window(qtbot, zhao)
+    win = shown_window(qtbot, zhao)
     assert win.who_label.text() == "赵审管 · 审管办 · —"
     assert not win.new_case_action.isVisible() and not win.import_action.isVisible()
     assert win.stats_action.isVisible() and win.signoff.pending.isVisible()
@@ -134,7 +123,7 @@ def test_management_sees_cases_but_cannot_answer(qtbot: QtBot, shared: Services,
 
 
 def test_the_admin_manages_users_and_sees_no_cases(qtbot: QtBot, shared: Services, zh: None) -> None:
-    win = _window(qtbot, shared)  # signed in as the admin
+    win = shown_window(qtbot, shared)  # signed in as the admin
     assert win.cases.model.rowCount() == 0 and not win.cases.search.isEnabled()
     assert not win.new_case_action.isVisible() and not win.stats_action.isVisible()
     menus = {a.text(): a.isVisible() for a in win.menuBar().actions()}

@@ -21,6 +21,7 @@ from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.stats_pane import BreakdownPane
 from riskdesk.ui.stats_window import StatsWindow
 from tests.accounts_factory import make_shared, signed_in
+from tests.ui.window import shown_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 THIS_YEAR = Period.year(date.today().year)
@@ -208,19 +209,9 @@ def shared(services: Services) -> Services:
     return services
 
 
-def _window_of(qtbot: QtBot, svc: Services) -> MainWindow:
-    win = MainWindow(svc)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    assert QTest.qWaitForWindowActive(win, 3000)
-    win.start()
-    return win
-
-
 def test_a_judge_sees_only_own_cases(qtbot: QtBot, shared: Services, zh: None) -> None:
     wang = signed_in(shared, "wang")
-    stats = _open_stats(_window_of(qtbot, wang), qtbot)
+    stats = _open_stats(shown_window(qtbot, wang), qtbot)
     assert not stats.scope_box.isVisible() and stats.scope_label.text() == "本人承办案件"
     assert _tiles(stats) == _expected(wang) and _tiles(stats)["risk"] == "1"
     assert not stats.tabs.isTabVisible(stats.tabs.indexOf(stats.panes[Breakdown.DEPARTMENT]))
@@ -231,7 +222,7 @@ def test_a_judge_sees_only_own_cases(qtbot: QtBot, shared: Services, zh: None) -
 
 def test_a_division_head_sees_the_division(qtbot: QtBot, shared: Services, zh: None) -> None:
     zhang = signed_in(shared, "zhang")
-    stats = _open_stats(_window_of(qtbot, zhang), qtbot)
+    stats = _open_stats(shown_window(qtbot, zhang), qtbot)
     assert not stats.scope_box.isVisible() and stats.scope_label.text() == "民一庭"
     assert _tiles(stats) == _expected(zhang) and _tiles(stats)["risk"] == "1"
     assert "民一庭" in stats.windowTitle()
@@ -239,7 +230,7 @@ def test_a_division_head_sees_the_division(qtbot: QtBot, shared: Services, zh: N
 
 def test_management_chooses_the_scope(qtbot: QtBot, shared: Services, zh: None) -> None:
     zhao = signed_in(shared, "zhao")
-    stats = _open_stats(_window_of(qtbot, zhao), qtbot)
+    stats = _open_stats(shown_window(qtbot, zhao), qtbot)
     assert [stats.scope_box.itemText(i) for i in range(stats.scope_box.count())] == ["全院", "民一庭", "民二庭"]
     assert _tiles(stats)["risk"] == "2"
     stats.scope_box.setCurrentIndex(2)
